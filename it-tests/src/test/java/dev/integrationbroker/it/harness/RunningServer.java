@@ -1,0 +1,18 @@
+package dev.integrationbroker.it.harness;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/** A started server: where it listens, where it logs, and how to stop it. */
+interface RunningServer extends AutoCloseable {
+
+    /** Base URL of the public HTTP listener, without a trailing slash. */
+    URI baseUri();
+
+    /** The server's captured log (stdout and stderr). */
+    Path logFile();
+
+    /** Stops the server and waits for it to exit; safe to call more than once. */
+    @Override
+    void close();
+}

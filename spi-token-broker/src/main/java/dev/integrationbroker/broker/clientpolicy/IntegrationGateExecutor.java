@@ -1,0 +1,78 @@
+package dev.integrationbroker.broker.clientpolicy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+import org.keycloak.OAuthErrorException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.ServiceAccountTokenResponseContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+import dev.integrationbroker.lifecycle.model.Integration;
+import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
+import dev.integrationbroker.lifecycle.rules.IssuanceDecision;
+import dev.integrationbroker.lifecycle.rules.TtlPolicy;
+
+/**
+ * The issuance gate as a client-policy executor: runs on every token request of every client of the realm
+ * (the installed policy uses the {@code any-client} condition) and acts on integrations only.
+ */
+public final class IntegrationGateExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    private final KeycloakSession session;
+
+    IntegrationGateExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getProviderId() {
+        return IntegrationGateExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        switch (context.getEvent()) {
+            case SERVICE_ACCOUNT_TOKEN_REQUEST, TOKEN_EXCHANGE_REQUEST, TOKEN_REFRESH ->
+                    IssuanceGate.check(session, realm(), session.getContext().getClient());
+            case SERVICE_ACCOUNT_TOKEN_RESPONSE -> capLifetime((ServiceAccountTokenResponseContext) context);
+            default -> {
+                // other events are not the gate's business
+            }
+        }
+    }
+
+    /** client_credentials tokens of integrations get the same lifetime rule as brokered ones (SPEC §3.2). */
+    private void capLifetime(ServiceAccountTokenResponseContext context) throws ClientPolicyException {
+        IssuanceDecision decision = session.getAttribute(IssuanceGate.DECISION_ATTRIBUTE, IssuanceDecision.class);
+        ClientModel client = session.getContext().getClient();
+        if (decision == null || !Integration.isIntegration(client)) {
+            return;
+        }
+        AccessToken token = context.getAccessTokenResponseBuilder().getAccessToken();
+        long iat = token.getIat() != null ? token.getIat() : Instant.now().getEpochSecond();
+        String scope = token.getScope() == null ? "" : token.getScope();
+        long ttl = TtlPolicy.grant(RealmPolicyStore.read(realm()), Integration.of(client),
+                IssuanceGate.scopeCap(realm(), Arrays.asList(scope.split(" "))), OptionalLong.empty(), OptionalLong.empty(), decision);
+        if (ttl < 1) {
+            if (RealmPolicyStore.read(realm()).enforcing()) {
+                throw new ClientPolicyException(OAuthErrorException.UNAUTHORIZED_CLIENT, "review due now: no token lifetime left");
+            }
+            return;
+        }
+        if (token.getExp() == null || token.getExp() > iat + ttl) {
+            token.exp(iat + ttl);
+        }
+    }
+
+    private RealmModel realm() {
+        return session.getContext().getRealm();
+    }
+}
