@@ -51,6 +51,11 @@ public final class OAuthClient {
                 Form.of("token", token, "client_id", clientId, "client_secret", secret));
     }
 
+    /** RFC 7009 revocation by a public client. */
+    public JsonResponse revoke(String token, String publicClientId) {
+        return post("/protocol/openid-connect/revoke", Form.of("token", token, "client_id", publicClientId));
+    }
+
     /** The realm's published keys. */
     public JWKSet jwks() {
         JsonResponse response = AdminClient.Http.send(http, HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/certs")).build());

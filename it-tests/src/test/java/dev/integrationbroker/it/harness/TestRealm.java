@@ -70,6 +70,52 @@ public final class TestRealm implements AutoCloseable {
         return clients.get(0).get("id").asText();
     }
 
+    /** The client's representation. */
+    public ObjectNode client(String clientId) {
+        return (ObjectNode) server.admin().getOk(adminPath("/clients/" + clientUuid(clientId)));
+    }
+
+    /** Sets (or, for a null or empty value, removes) client attributes through the admin API; returns the response. */
+    public JsonResponse setClientAttributes(String clientId, java.util.Map<String, String> attributes) {
+        ObjectNode client = client(clientId);
+        ObjectNode attrs = client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
+        attributes.forEach((name, value) -> {
+            // Keycloak keeps attributes missing from the representation; an empty value removes one
+            attrs.put(name, value == null ? "" : value);
+        });
+        return server.admin().put(adminPath("/clients/" + client.get("id").asText()), client);
+    }
+
+    /** Like {@link #setClientAttributes} but fails the test unless the update is accepted. */
+    public void requireClientAttributes(String clientId, java.util.Map<String, String> attributes) {
+        JsonResponse response = setClientAttributes(clientId, attributes);
+        if (response.status() != 204) {
+            throw new AssertionError("cannot update " + clientId + ": " + response);
+        }
+    }
+
+    /** PUTs a realm policy patch; fails the test unless accepted. */
+    public void requirePolicy(String json) {
+        JsonResponse response = server.admin().put(adminPath("/integrations/policy"), json);
+        if (response.status() != 200) {
+            throw new AssertionError("policy " + json + " refused: " + response);
+        }
+    }
+
+    /** The id of a client's service-account user. */
+    public String serviceAccountId(String clientId) {
+        return server.admin().getOk(adminPath("/clients/" + clientUuid(clientId) + "/service-account-user")).get("id").asText();
+    }
+
+    /** A user's id by username. */
+    public String userId(String username) {
+        var users = server.admin().getOk(adminPath("/users?exact=true&username=" + username));
+        if (users.size() != 1) {
+            throw new AssertionError("user " + username + " not found in " + name);
+        }
+        return users.get(0).get("id").asText();
+    }
+
     @Override
     public void close() {
         server.admin().delete("/admin/realms/" + name);

@@ -19,7 +19,14 @@ import org.keycloak.models.ClientModel;
 public record Integration(String clientId, Map<String, String> attributes) {
 
     public Integration {
-        attributes = Map.copyOf(attributes);
+        // older Keycloak versions stored attributes with null values; they read as absent
+        Map<String, String> present = new java.util.HashMap<>();
+        attributes.forEach((name, value) -> {
+            if (name != null && value != null) {
+                present.put(name, value);
+            }
+        });
+        attributes = Map.copyOf(present);
     }
 
     /** Whether the client carries integration metadata (SPEC §1: it has a business owner). */

@@ -39,6 +39,9 @@ public final class RealmPolicyJson {
             MAX_REVIEW, REMINDER_DAYS, GRACE_DAYS, GRACE_TOKEN_TTL, DORMANT_AFTER, ORPHAN_GRACE, RETIRE_AFTER,
             DELETE_RETIRED, PRIVILEGED_AUDIENCES, ALLOW_SAME_OWNER, SOFTWARE_STATEMENT_KEYS);
 
+    /** RFC 7518 members that only private or symmetric keys carry. */
+    private static final List<String> PRIVATE_KEY_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_TTL_LIMIT = 86_400;
     private static final int MAX_LIST = 100;
@@ -220,7 +223,7 @@ public final class RealmPolicyJson {
             if (!key.path("kty").isTextual()) {
                 throw new PolicyValidationException(SOFTWARE_STATEMENT_KEYS, "every key needs a \"kty\"");
             }
-            if (key.has("d") || key.has("p") || key.has("k")) {
+            if (PRIVATE_KEY_MEMBERS.stream().anyMatch(key::has)) {
                 throw new PolicyValidationException(SOFTWARE_STATEMENT_KEYS, "must hold public keys only");
             }
         }

@@ -21,7 +21,7 @@ record ExchangeParameters(String subjectToken, List<String> audiences, Set<Strin
 
     static final String REQUESTED_LIFETIME = "requested_lifetime";
     /** Longer than any real scope list; longer requests are refused without further parsing. */
-    static final int MAX_SCOPE_LENGTH = 4096;
+    static final int MAX_SCOPE_LENGTH = 2048;
 
     static ExchangeParameters parse(MultivaluedMap<String, String> form) {
         if (form.getFirst(OAuth2Constants.ACTOR_TOKEN) != null || form.getFirst(OAuth2Constants.ACTOR_TOKEN_TYPE) != null) {
@@ -85,14 +85,13 @@ record ExchangeParameters(String subjectToken, List<String> audiences, Set<Strin
         if (values.size() > 1) {
             throw new ExchangeRefusal(OAuthErrorException.INVALID_REQUEST, "requested_lifetime must be given once", "requested_lifetime repeated");
         }
-        String value = values.get(0);
-        try {
-            long seconds = Long.parseLong(value == null ? "" : value.trim());
+        String value = values.get(0) == null ? "" : values.get(0).trim();
+        if (value.matches("\\+?[0-9]{1,64}")) {
+            // beyond a long is still a whole number of seconds: it is capped like any other long request
+            long seconds = value.replaceFirst("^\\+", "").replaceFirst("^0+", "").length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
             if (seconds >= 1) {
                 return OptionalLong.of(seconds);
             }
-        } catch (NumberFormatException e) {
-            // refused below
         }
         throw new ExchangeRefusal(OAuthErrorException.INVALID_REQUEST,
                 "requested_lifetime must be a whole number of seconds of at least 1", "requested_lifetime invalid");
