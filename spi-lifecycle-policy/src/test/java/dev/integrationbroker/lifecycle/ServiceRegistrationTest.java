@@ -29,7 +29,12 @@ class ServiceRegistrationTest {
 
     /** SPEC §6: service interface (services file name) to the provider id registered under it. */
     private static final Map<String, String> SPEC_IDS = Map.of(
-            "org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory", "integrations");
+            "org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory", "integrations",
+            "dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProviderFactory", "default");
+
+    /** Services files that register something other than a provider factory (an SPI definition). */
+    private static final Map<String, String> SPI_DEFINITIONS = Map.of(
+            "org.keycloak.provider.Spi", "dev.integrationbroker.lifecycle.spi.IntegrationLifecycleSpi");
 
     private static final String ROOT_PACKAGE = "dev/integrationbroker/lifecycle";
 
@@ -89,6 +94,11 @@ class ServiceRegistrationTest {
         @DisplayName("given a listed factory then getId() is its PROVIDER_ID constant and the SPEC §6 id")
         void specId(String service, String implementation) throws Exception {
             Class<?> type = load(implementation);
+            if (SPI_DEFINITIONS.containsKey(service)) {
+                org.keycloak.provider.Spi spi = (org.keycloak.provider.Spi) type.getConstructor().newInstance();
+                assertThat(spi.getName()).isEqualTo("integration-lifecycle");
+                return;
+            }
             ProviderFactory<?> factory = (ProviderFactory<?>) type.getConstructor().newInstance();
 
             assertThat(factory.getId()).isEqualTo(type.getField("PROVIDER_ID").get(null)).isEqualTo(SPEC_IDS.get(service));
@@ -102,7 +112,8 @@ class ServiceRegistrationTest {
         @DisplayName("given the module then it registers exactly the SPEC §6 services")
         void expectedServices() throws Exception {
             assertThat(servicesFiles()).extracting(file -> file.getFileName().toString())
-                    .containsExactlyInAnyOrderElementsOf(SPEC_IDS.keySet());
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(SPEC_IDS.keySet().stream(),
+                            SPI_DEFINITIONS.keySet().stream()).toList());
         }
 
         @Test

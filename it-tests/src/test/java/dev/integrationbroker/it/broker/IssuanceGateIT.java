@@ -33,11 +33,12 @@ class IssuanceGateIT {
             + "\"grace-days\":0,\"grace-token-ttl\":60,\"orphan-grace-days\":7,\"max-token-ttl\":3600,\"default-token-ttl\":300}";
 
     private BrokerFixture fixture;
-    private final Map<String, String> changed = new HashMap<>();
+    private com.fasterxml.jackson.databind.node.ObjectNode original;
 
     @BeforeAll
     void createRealm(KeycloakServer server) {
         fixture = new BrokerFixture(server);
+        original = fixture.realm.client(INTEGRATION);
     }
 
     @AfterAll
@@ -45,20 +46,25 @@ class IssuanceGateIT {
         fixture.close();
     }
 
-    /** Every test starts from the fixture's metadata and the default policy. */
+    /** Every test starts from the fixture's integration, owners and the default policy. */
     @AfterEach
     void restore() {
-        if (!changed.isEmpty()) {
-            fixture.realm.requireClientAttributes(INTEGRATION, changed);
-            changed.clear();
-        }
         fixture.realm.requirePolicy(DEFAULT_POLICY);
+        if (fixture.server.admin().getOk(fixture.realm.adminPath("/users?exact=true&username=bob")).isEmpty()) {
+            fixture.server.admin().post(fixture.realm.adminPath("/users"), Map.of("username", "bob", "email", "bob@broker.test", "enabled", true));
+        }
         setUserEnabled("bob", true);
+        JsonResponse restored = fixture.realm.importClient(original.deepCopy());
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
     }
 
-    private void set(String attribute, String value, String restoreTo) {
-        changed.put(attribute, restoreTo);
-        fixture.realm.requireClientAttributes(INTEGRATION, Map.of(attribute, value));
+    /** Restores the integration so that its next review falls at {@code due} (registration one day earlier, interval 1 day). */
+    private void reviewDueAt(Instant due) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("integration.registered-at", rfc3339(due.minus(1, ChronoUnit.DAYS)));
+        attributes.put("integration.review-interval-days", "1");
+        attributes.put("integration.last-attested-at", null);
+        fixture.realm.restoreClient(INTEGRATION, attributes);
     }
 
     private JsonResponse clientCredentials() {
@@ -70,12 +76,24 @@ class IssuanceGateIT {
     }
 
     private static String day(Instant instant) {
-        return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     private void setUserEnabled(String username, boolean enabled) {
         String id = fixture.realm.userId(username);
         fixture.server.admin().put(fixture.realm.adminPath("/users/" + id), Map.of("enabled", enabled));
+    }
+
+    private static void sleepUntil(Instant instant) {
+        long millis = java.time.Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(Math.min(millis, 10_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Nested
@@ -86,7 +104,7 @@ class IssuanceGateIT {
         @DisplayName("given a review date one second ago and no sweep then client_credentials is refused at once")
         void lapsedButUnswept() {
             Instant lapsed = Instant.now().minusSeconds(1);
-            set("integration.next-review", rfc3339(lapsed), null);
+            reviewDueAt(lapsed);
 
             assertOAuthError(clientCredentials(), 400, "unauthorized_client", "review lapsed on " + day(lapsed));
         }
@@ -94,9 +112,10 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given a lapsed review then token exchange is refused too")
         void lapsedExchange() {
+            Instant lapsed = Instant.now().plusSeconds(3);
+            reviewDueAt(lapsed);
             String subject = fixture.ownToken();
-            Instant lapsed = Instant.now().minusSeconds(5);
-            set("integration.next-review", rfc3339(lapsed), null);
+            sleepUntil(lapsed.plusSeconds(1));
 
             JsonResponse response = fixture.exchange(fixture.exchangeForm(subject).add("audience", "orders-api").add("scope", "orders.read"));
 
@@ -106,7 +125,7 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given a review due in 30 s then the token lives at most 30 s")
         void reviewSoon() {
-            set("integration.next-review", rfc3339(Instant.now().plusSeconds(30)), null);
+            reviewDueAt(Instant.now().plusSeconds(30));
 
             JsonResponse response = clientCredentials();
 
@@ -118,7 +137,7 @@ class IssuanceGateIT {
         @DisplayName("given a lapsed review within grace then tokens live at most grace-token-ttl")
         void inGrace() {
             fixture.realm.requirePolicy("{\"grace-days\":1,\"grace-token-ttl\":45}");
-            set("integration.next-review", rfc3339(Instant.now().minusSeconds(3600)), null);
+            reviewDueAt(Instant.now().minusSeconds(3600));
 
             JsonResponse response = clientCredentials();
 
@@ -130,7 +149,7 @@ class IssuanceGateIT {
         @DisplayName("given monitor mode and a lapsed review then the token is still issued")
         void monitorMode() {
             fixture.realm.requirePolicy("{\"mode\":\"monitor\"}");
-            set("integration.next-review", rfc3339(Instant.now().minusSeconds(60)), null);
+            reviewDueAt(Instant.now().minusSeconds(60));
 
             JsonResponse response = clientCredentials();
 
@@ -141,7 +160,7 @@ class IssuanceGateIT {
         @DisplayName("given mode off and a lapsed review then the token is issued by Keycloak alone")
         void modeOff() {
             fixture.realm.requirePolicy("{\"mode\":\"off\"}");
-            set("integration.next-review", rfc3339(Instant.now().minusSeconds(60)), null);
+            reviewDueAt(Instant.now().minusSeconds(60));
 
             assertThat(clientCredentials().status()).isEqualTo(200);
         }
@@ -154,8 +173,11 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given a suspended integration that is still enabled then unauthorized_client")
         void suspended() {
-            set("integration.status", "suspended", null);
-            set("integration.suspended-reason", "manual", null);
+            JsonResponse suspended = fixture.server.admin().post(fixture.realm.adminPath("/integrations/" + INTEGRATION + "/suspend"), "{\"reason\":\"manual\"}");
+            assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+            var client = fixture.realm.client(INTEGRATION);
+            client.put("enabled", true);
+            assertThat(fixture.server.admin().put(fixture.realm.adminPath("/clients/" + client.get("id").asText()), client).status()).isEqualTo(204);
 
             assertOAuthError(clientCredentials(), 400, "unauthorized_client", "integration is suspended (manual)");
         }
@@ -163,8 +185,9 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given expires-at in the past then unauthorized_client")
         void expired() {
-            Instant past = Instant.now().minusSeconds(10);
-            set("integration.expires-at", rfc3339(past), null);
+            Instant past = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("integration.expires-at", rfc3339(past)));
+            sleepUntil(past.plusMillis(200));
 
             assertOAuthError(clientCredentials(), 400, "unauthorized_client", "integration expired on " + day(past));
         }
@@ -172,7 +195,7 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given expires-at in 20 s then the token lives at most 20 s")
         void expiresSoon() {
-            set("integration.expires-at", rfc3339(Instant.now().plusSeconds(20)), null);
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("integration.expires-at", rfc3339(Instant.now().plusSeconds(20))));
 
             JsonResponse response = clientCredentials();
 
@@ -190,10 +213,10 @@ class IssuanceGateIT {
         }
 
         @Test
-        @DisplayName("given an owner who is not a realm user and orphan-grace-days 0 then unauthorized_client")
+        @DisplayName("given an owner deleted from the realm and orphan-grace-days 0 then unauthorized_client")
         void ownerMissing() {
             fixture.realm.requirePolicy("{\"orphan-grace-days\":0}");
-            set("integration.technical-owner", "nobody-by-this-name", "bob");
+            fixture.server.admin().delete(fixture.realm.adminPath("/users/" + fixture.realm.userId("bob")));
 
             assertOAuthError(clientCredentials(), 400, "unauthorized_client", "owner missing: an owner is not a user of this realm");
         }
@@ -209,7 +232,10 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given the purpose removed then unauthorized_client naming the attribute")
         void metadataIncomplete() {
-            set("integration.purpose", "", "Synchronise orders into the CRM");
+            // only possible for data written while the realm was not governed (mode off or before installation)
+            fixture.realm.requirePolicy("{\"mode\":\"off\"}");
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("integration.purpose", ""));
+            fixture.realm.requirePolicy("{\"mode\":\"enforce\"}");
 
             assertOAuthError(clientCredentials(), 400, "unauthorized_client", "metadata incomplete: integration.purpose is missing");
         }
@@ -222,7 +248,7 @@ class IssuanceGateIT {
         @Test
         @DisplayName("given integration.max-token-ttl 90 then client_credentials tokens live 90 s")
         void integrationCap() {
-            set("integration.max-token-ttl", "90", "600");
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("integration.max-token-ttl", "90"));
 
             JsonResponse response = clientCredentials();
 

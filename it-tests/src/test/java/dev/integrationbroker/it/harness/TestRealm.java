@@ -94,6 +94,41 @@ public final class TestRealm implements AutoCloseable {
         }
     }
 
+    /** Partial import of one client, replacing any client with the same clientId; returns the response. */
+    public JsonResponse importClient(ObjectNode client) {
+        ObjectNode body = JsonResponse.MAPPER.createObjectNode().put("ifResourceExists", "OVERWRITE");
+        body.putArray("clients").add(client);
+        if (client.path("serviceAccountsEnabled").asBoolean()) {
+            // replacing a client removes its service-account user; the import brings it back
+            String clientId = client.get("clientId").asText();
+            body.putArray("users").addObject()
+                    .put("username", "service-account-" + clientId.toLowerCase(java.util.Locale.ROOT))
+                    .put("enabled", true)
+                    .put("serviceAccountClientId", clientId);
+        }
+        return server.admin().post(adminPath("/partialImport"), body);
+    }
+
+    /**
+     * Replaces the client by a copy with the given attributes changed (null or empty removes one), through
+     * partial import: the restore path, which accepts system attributes, so tests can set dates in the past.
+     */
+    public void restoreClient(String clientId, java.util.Map<String, String> attributes) {
+        ObjectNode client = client(clientId);
+        ObjectNode attrs = client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
+        attributes.forEach((name, value) -> {
+            if (value == null || value.isEmpty()) {
+                attrs.remove(name);
+            } else {
+                attrs.put(name, value);
+            }
+        });
+        JsonResponse response = importClient(client);
+        if (response.status() != 200) {
+            throw new AssertionError("cannot restore " + clientId + ": " + response);
+        }
+    }
+
     /** PUTs a realm policy patch; fails the test unless accepted. */
     public void requirePolicy(String json) {
         JsonResponse response = server.admin().put(adminPath("/integrations/policy"), json);

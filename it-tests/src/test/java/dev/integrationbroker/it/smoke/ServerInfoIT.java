@@ -21,6 +21,7 @@ class ServerInfoIT {
     static final List<String[]> PROJECT_PROVIDERS = List.of(
             new String[] {"admin-realm-restapi-extension", "integrations"},
             new String[] {"client-policy-executor", "integration-gate"},
+            new String[] {"integration-lifecycle", "default"},
             new String[] {"oauth2-token-exchange", "integration-broker"});
 
     @Test
@@ -35,5 +36,25 @@ class ServerInfoIT {
             }
         }
         assertThat(missing).as("provider ids missing from server info").isEmpty();
+    }
+
+    @Test
+    @DisplayName("given the themes jar then the integration-broker admin theme is listed")
+    void adminThemeIsListed(KeycloakServer server) {
+        JsonNode adminThemes = server.admin().getOk("/admin/serverinfo").path("themes").path("admin");
+
+        List<String> names = new ArrayList<>();
+        adminThemes.forEach(theme -> names.add(theme.path("name").asText()));
+        assertThat(names).contains("integration-broker");
+    }
+
+    @Test
+    @DisplayName("given the lifecycle provider then its options and effective values are in server info")
+    void lifecycleOptionsAreReported(KeycloakServer server) {
+        JsonNode lifecycle = server.admin().getOk("/admin/serverinfo").path("providers").path("integration-lifecycle")
+                .path("providers").path("default").path("operationalInfo");
+
+        assertThat(lifecycle.path("sweep-interval").asText()).isEqualTo("300");
+        assertThat(lifecycle.path("last-used-flush-interval").asText()).isEqualTo("600");
     }
 }

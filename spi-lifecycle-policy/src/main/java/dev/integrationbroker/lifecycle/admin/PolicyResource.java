@@ -38,7 +38,9 @@ public final class PolicyResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        auth.realm().requireViewRealm();
+        if (!auth.realm().canViewRealm()) {
+            auth.clients().requireView();
+        }
         return Response.ok(RealmPolicyJson.toText(RealmPolicyStore.read(realm)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

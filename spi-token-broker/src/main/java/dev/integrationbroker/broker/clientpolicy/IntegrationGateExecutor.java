@@ -12,6 +12,7 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.ServiceAccountTokenResponseContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
@@ -19,6 +20,7 @@ import dev.integrationbroker.lifecycle.model.Integration;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
 import dev.integrationbroker.lifecycle.rules.IssuanceDecision;
 import dev.integrationbroker.lifecycle.rules.TtlPolicy;
+import dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProvider;
 
 /**
  * The issuance gate as a client-policy executor: runs on every token request of every client of the realm
@@ -42,7 +44,16 @@ public final class IntegrationGateExecutor implements ClientPolicyExecutorProvid
         switch (context.getEvent()) {
             case SERVICE_ACCOUNT_TOKEN_REQUEST, TOKEN_EXCHANGE_REQUEST, TOKEN_REFRESH ->
                     IssuanceGate.check(session, realm(), session.getContext().getClient());
-            case SERVICE_ACCOUNT_TOKEN_RESPONSE -> capLifetime((ServiceAccountTokenResponseContext) context);
+            case SERVICE_ACCOUNT_TOKEN_RESPONSE -> {
+                capLifetime((ServiceAccountTokenResponseContext) context);
+                recordUse();
+            }
+            case TOKEN_REFRESH_RESPONSE -> recordUse();
+            case REGISTER, UPDATE -> {
+                if (context instanceof ClientCRUDContext crud) {
+                    MetadataGuard.check(session, realm(), crud);
+                }
+            }
             default -> {
                 // other events are not the gate's business
             }
@@ -69,6 +80,14 @@ public final class IntegrationGateExecutor implements ClientPolicyExecutorProvid
         }
         if (token.getExp() == null || token.getExp() > iat + ttl) {
             token.exp(iat + ttl);
+        }
+    }
+
+    private void recordUse() {
+        ClientModel client = session.getContext().getClient();
+        IntegrationLifecycleProvider lifecycle = session.getProvider(IntegrationLifecycleProvider.class);
+        if (lifecycle != null && Integration.isIntegration(client)) {
+            lifecycle.recordUse(realm(), client);
         }
     }
 

@@ -28,6 +28,7 @@ import dev.integrationbroker.lifecycle.policy.RealmPolicy;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
 import dev.integrationbroker.lifecycle.rules.IssuanceDecision;
 import dev.integrationbroker.lifecycle.rules.TtlPolicy;
+import dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProvider;
 
 /**
  * The broker (SPEC §3.1): handles token exchange for integrations in governed realms, in place of
@@ -96,6 +97,10 @@ public final class IntegrationTokenExchangeProvider implements TokenExchangeProv
         event.detail(Details.SUBJECT_TOKEN_CLIENT_ID, subject.getIssuedFor());
         event.detail("ttl", Long.toString(ttl));
         event.success();
+        IntegrationLifecycleProvider lifecycle = session.getProvider(IntegrationLifecycleProvider.class);
+        if (lifecycle != null) {
+            lifecycle.recordUse(realm, client);
+        }
         return context.getCors().add(Response.ok(body(minted, ttl), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache"));

@@ -1,0 +1,89 @@
+package dev.integrationbroker.lifecycle.scheduled;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.timer.TimerProvider;
+
+import dev.integrationbroker.lifecycle.events.ClientWriteListener;
+import dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProvider;
+import dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProviderFactory;
+
+/**
+ * Provider {@code integration-lifecycle/default}: reads its options once, registers the client write
+ * listener, schedules the last-used flush, and flushes what is pending on shutdown.
+ */
+public final class DefaultIntegrationLifecycleProviderFactory implements IntegrationLifecycleProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "default";
+    static final String FLUSH_TASK = "integration-broker-last-used-flush";
+
+    private static final Logger LOG = Logger.getLogger(DefaultIntegrationLifecycleProviderFactory.class);
+
+    private LifecycleConfig config;
+    private final LastUsedTracker lastUsed = new LastUsedTracker();
+    private KeycloakSessionFactory sessionFactory;
+
+    @Override
+    public IntegrationLifecycleProvider create(KeycloakSession session) {
+        return new DefaultIntegrationLifecycleProvider(lastUsed);
+    }
+
+    @Override
+    public void init(Config.Scope scope) {
+        config = LifecycleConfig.from(scope);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        this.sessionFactory = factory;
+        factory.register(new ClientWriteListener());
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                        .schedule(() -> lastUsed.flush(factory), config.lastUsedFlushInterval().toMillis(), FLUSH_TASK));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (sessionFactory != null && lastUsed.pendingCount() > 0) {
+            try {
+                LOG.debugf("flushed %d last-used times on shutdown", lastUsed.flush(sessionFactory));
+            } catch (RuntimeException e) {
+                LOG.warnf("last-used times not flushed on shutdown: %s", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(LifecycleConfig.SWEEP_INTERVAL).type("int").defaultValue(LifecycleConfig.DEFAULT_SWEEP_SECONDS)
+                .helpText("Seconds between lifecycle sweeps (at least " + LifecycleConfig.MIN_SWEEP_SECONDS + ").").add()
+                .property().name(LifecycleConfig.LAST_USED_FLUSH_INTERVAL).type("int").defaultValue(LifecycleConfig.DEFAULT_FLUSH_SECONDS)
+                .helpText("Seconds between writes of coalesced integration.last-used-at times.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of(LifecycleConfig.SWEEP_INTERVAL, Long.toString(config.sweepInterval().toSeconds()),
+                LifecycleConfig.LAST_USED_FLUSH_INTERVAL, Long.toString(config.lastUsedFlushInterval().toSeconds()));
+    }
+}
