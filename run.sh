@@ -60,5 +60,25 @@ INFO
 
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+
+# Once the server answers, make integration-broker the admin console theme of the master realm (the realm
+# whose console the admin uses). Bounded: gives up after about 6 minutes with a hint.
+(
+  config="$RUN_DIR/kcadm.config"
+  for _ in $(seq 1 120); do
+    if "$KC_HOME/bin/kcadm.sh" config credentials --config "$config" --server "$BASE" --realm master \
+         --user "$KC_BOOTSTRAP_ADMIN_USERNAME" --password "$KC_BOOTSTRAP_ADMIN_PASSWORD" >/dev/null 2>&1; then
+      if "$KC_HOME/bin/kcadm.sh" update realms/master --config "$config" -s adminTheme=integration-broker >/dev/null 2>&1; then
+        echo "==> admin console theme: integration-broker (reload $BASE/admin/)"
+      else
+        echo "==> could not set the admin console theme; choose 'integration-broker' in Realm settings > Themes"
+      fi
+      exit 0
+    fi
+    sleep 3
+  done
+  echo "==> could not log in with kcadm to set the admin console theme; choose 'integration-broker' in Realm settings > Themes"
+) &
+
 cd "$KC_HOME"
 exec bin/kc.sh start-dev --http-port="$PORT" --import-realm

@@ -35,9 +35,24 @@ public final class TestRealm implements AutoCloseable {
         return new TestRealm(server, name);
     }
 
+    /** Imports the run command's demo realm under a new name, so a test can change it freely. */
+    public static TestRealm copyOfDemo(KeycloakServer server) {
+        ObjectNode realm = resource("/demo/demo-realm.json");
+        String name = "demo-copy-" + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000, 36);
+        realm.put("realm", name);
+        JsonResponse response = server.admin().post("/admin/realms", realm);
+        if (response.status() != 201) {
+            throw new AssertionError("cannot import a copy of the demo realm: " + response);
+        }
+        return new TestRealm(server, name);
+    }
+
     /** The fixture's JSON, for tests that post it themselves (e.g. partial import). */
     public static ObjectNode fixture(String fixture) {
-        String resource = "/realms/" + fixture + ".json";
+        return resource("/realms/" + fixture + ".json");
+    }
+
+    private static ObjectNode resource(String resource) {
         try (InputStream in = TestRealm.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test fixture " + resource);
