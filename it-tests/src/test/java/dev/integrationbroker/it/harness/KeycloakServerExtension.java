@@ -19,7 +19,9 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
 
     /** Options every server of the suite starts with; tests isolate themselves by realm, not by server. */
     static final List<String> SUITE_OPTIONS = List.of(
-            "--log-level=INFO,dev.integrationbroker:debug");
+            "--log-level=INFO,dev.integrationbroker:debug",
+            // short intervals so lifecycle effects are observable within a test
+            "--spi-integration-lifecycle--default--last-used-flush-interval=2");
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -14,8 +14,10 @@ import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.ServiceAccountTokenResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenIntrospectContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
+import dev.integrationbroker.broker.tokenexchange.TokenLineage;
 import dev.integrationbroker.lifecycle.model.Integration;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
 import dev.integrationbroker.lifecycle.rules.IssuanceDecision;
@@ -49,6 +51,8 @@ public final class IntegrationGateExecutor implements ClientPolicyExecutorProvid
                 recordUse();
             }
             case TOKEN_REFRESH_RESPONSE -> recordUse();
+            case TOKEN_INTROSPECT -> TokenLineage.propagateRevocation(session,
+                    ((TokenIntrospectContext) context).getParams().getFirst("token"), Instant.now().getEpochSecond());
             case REGISTER, UPDATE -> {
                 if (context instanceof ClientCRUDContext crud) {
                     MetadataGuard.check(session, realm(), crud);

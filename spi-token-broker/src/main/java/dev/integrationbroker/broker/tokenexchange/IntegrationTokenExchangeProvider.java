@@ -90,8 +90,12 @@ public final class IntegrationTokenExchangeProvider implements TokenExchangeProv
         BrokeredTokenMinter.Minted minted = new BrokeredTokenMinter(session, realm)
                 .mint(client, subject.getSubject(), params.audiences(), params.scopes(), now, ttl);
 
+        TokenLineage.record(session, minted.claims().getId(), subject.getId(), ttl);
+
         EventBuilder event = context.getEvent();
         event.user(subject.getSubject());
+        event.detail("jti_sha256", TokenLineage.sha256(minted.claims().getId()));
+        event.detail("parent_jti_sha256", TokenLineage.sha256(subject.getId()));
         event.detail(Details.AUDIENCE, String.join(" ", params.audiences()));
         event.detail(Details.SCOPE, minted.claims().getScope());
         event.detail(Details.SUBJECT_TOKEN_CLIENT_ID, subject.getIssuedFor());
