@@ -21,7 +21,9 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
     static final List<String> SUITE_OPTIONS = List.of(
             "--log-level=INFO,dev.integrationbroker:debug",
             // short intervals so lifecycle effects are observable within a test
-            "--spi-integration-lifecycle--default--last-used-flush-interval=2");
+            "--spi-integration-lifecycle--default--last-used-flush-interval=2",
+            // the scheduled sweep would race tests that set up lapsed states; tests run the sweep on demand
+            "--spi-integration-lifecycle--default--sweep-interval=86400");
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -54,7 +54,7 @@ class ServerInfoIT {
         JsonNode lifecycle = server.admin().getOk("/admin/serverinfo").path("providers").path("integration-lifecycle")
                 .path("providers").path("default").path("operationalInfo");
 
-        assertThat(lifecycle.path("sweep-interval").asText()).isEqualTo("300");
+        assertThat(lifecycle.path("sweep-interval").asText()).isEqualTo("86400");
         assertThat(lifecycle.path("last-used-flush-interval").asText()).as("set by the suite's server options").isEqualTo("2");
     }
 }

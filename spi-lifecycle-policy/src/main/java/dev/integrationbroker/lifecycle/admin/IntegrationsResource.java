@@ -33,6 +33,7 @@ import dev.integrationbroker.lifecycle.inventory.InventoryFilter;
 import dev.integrationbroker.lifecycle.inventory.InventoryItem;
 import dev.integrationbroker.lifecycle.policy.RealmPolicy;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
+import dev.integrationbroker.lifecycle.scheduled.LifecycleSweep;
 
 /** Root of {@code /admin/realms/{realm}/integrations} (SPEC §2): inventory, kill switch, and the sub-resources. */
 public final class IntegrationsResource {
@@ -97,6 +98,26 @@ public final class IntegrationsResource {
         ObjectNode event = MAPPER.createObjectNode().put("action", "kill-switch").put("vendor", vendor);
         event.set("suspended", MAPPER.valueToTree(suspended.stream().map(ClientModel::getClientId).toList()));
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).representation(event).success();
+        return Response.ok(result.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Runs the lifecycle sweep of this realm now and lists its transitions (SPEC §2.3). */
+    @POST
+    @Path("sweep")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response sweep() {
+        auth.realm().requireManageRealm();
+        List<LifecycleSweep.Report> reports = new LifecycleSweep(session.getKeycloakSessionFactory()).sweepRealm(realm.getId());
+        ObjectNode result = MAPPER.createObjectNode();
+        ArrayNode transitions = result.putArray("transitions");
+        for (LifecycleSweep.Report report : reports) {
+            ObjectNode item = transitions.addObject().put("clientId", report.clientId()).put("from", report.from()).put("to", report.to());
+            if (report.reason() == null) {
+                item.putNull("reason");
+            } else {
+                item.put("reason", report.reason());
+            }
+        }
         return Response.ok(result.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 

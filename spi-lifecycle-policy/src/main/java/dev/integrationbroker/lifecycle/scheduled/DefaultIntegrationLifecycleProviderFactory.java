@@ -26,6 +26,7 @@ public final class DefaultIntegrationLifecycleProviderFactory implements Integra
 
     public static final String PROVIDER_ID = "default";
     static final String FLUSH_TASK = "integration-broker-last-used-flush";
+    static final String SWEEP_TASK = "integration-broker-lifecycle-sweep";
 
     private static final Logger LOG = Logger.getLogger(DefaultIntegrationLifecycleProviderFactory.class);
 
@@ -49,8 +50,11 @@ public final class DefaultIntegrationLifecycleProviderFactory implements Integra
         factory.register(new ClientWriteListener());
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                        .schedule(() -> lastUsed.flush(factory), config.lastUsedFlushInterval().toMillis(), FLUSH_TASK));
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    TimerProvider timer = session.getProvider(TimerProvider.class);
+                    timer.schedule(() -> lastUsed.flush(factory), config.lastUsedFlushInterval().toMillis(), FLUSH_TASK);
+                    timer.schedule(new SweepScheduler(factory, config.sweepInterval()), config.sweepInterval().toMillis(), SWEEP_TASK);
+                });
             }
         });
     }

@@ -1,0 +1,227 @@
+package dev.integrationbroker.it.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.integrationbroker.it.harness.JsonResponse;
+import dev.integrationbroker.it.harness.KeycloakIT;
+import dev.integrationbroker.it.harness.KeycloakServer;
+import dev.integrationbroker.it.harness.TestRealm;
+
+@KeycloakIT
+@DisplayName("lifecycle sweep")
+class LifecycleSweepIT {
+
+    private KeycloakServer server;
+    private TestRealm realm;
+
+    @BeforeEach
+    void createRealm(KeycloakServer server) {
+        this.server = server;
+        this.realm = TestRealm.create(server, "registry");
+        // only crm is under test: the other integrations of the fixture stay quiet
+        realm.requirePolicy("{\"dormant-after-days\":0}");
+    }
+
+    @AfterEach
+    void deleteRealm() {
+        realm.close();
+    }
+
+    private List<JsonNode> sweep() {
+        JsonResponse response = server.admin().post(realm.adminPath("/integrations/sweep"), "{}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> transitions = new ArrayList<>();
+        response.json().path("transitions").forEach(transitions::add);
+        return transitions;
+    }
+
+    private static String ago(long days) {
+        return Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Registration {@code registeredDaysAgo} days ago with the given review interval; next review follows from both. */
+    private void registered(long registeredDaysAgo, int intervalDays) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("integration.registered-at", ago(registeredDaysAgo));
+        attributes.put("integration.review-interval-days", Integer.toString(intervalDays));
+        realm.restoreClient("crm", attributes);
+    }
+
+    private static void assertTransition(List<JsonNode> transitions, String from, String to, String reason) {
+        assertThat(transitions).hasSize(1);
+        JsonNode t = transitions.get(0);
+        assertThat(t.path("clientId").asText()).isEqualTo("crm");
+        assertThat(t.path("from").asText()).isEqualTo(from);
+        assertThat(t.path("to").asText()).isEqualTo(to);
+        assertThat(t.path("reason").isNull() ? null : t.path("reason").asText()).isEqualTo(reason);
+    }
+
+    @Test
+    @DisplayName("given a review lapsed with no grace then the sweep suspends once and disables the client")
+    void reviewLapsed() {
+        registered(31, 30);
+
+        assertTransition(sweep(), "active", "suspended", "review-lapsed");
+        assertThat(realm.client("crm").path("enabled").asBoolean()).isFalse();
+        assertThat(sweep()).as("a second sweep finds nothing to do").isEmpty();
+        JsonResponse token = realm.oauth().clientCredentials("crm", "crm-secret", null);
+        assertThat(token.status()).isEqualTo(401);
+        assertThat(token.json().path("error").asText()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    @DisplayName("given a review within the first reminder window then the status becomes review-due")
+    void reviewDue() {
+        registered(27, 30);
+
+        assertTransition(sweep(), "active", "review-due", null);
+        assertThat(realm.client("crm").path("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("given a lapsed review within grace-days then the status becomes grace")
+    void grace() {
+        realm.requirePolicy("{\"grace-days\":5}");
+        registered(31, 30);
+
+        assertTransition(sweep(), "active", "grace", null);
+    }
+
+    @Test
+    @DisplayName("given a lapsed review then attest restores access and earlier tokens stay inactive")
+    void attestRestores() throws InterruptedException {
+        registered(29, 30);
+        String before = brokeredToken();
+        registered(31, 30);
+        assertTransition(sweep(), "active", "suspended", "review-lapsed");
+
+        JsonResponse attested = server.admin().post(realm.adminPath("/integrations/crm/attest"), "{\"note\":\"reviewed late\"}");
+
+        assertThat(attested.status()).as(attested.toString()).isEqualTo(200);
+        assertThat(attested.json().path("status").asText()).isEqualTo("active");
+        assertThat(realm.client("crm").path("enabled").asBoolean()).isTrue();
+        Thread.sleep(1100);
+        assertThat(introspect(brokeredToken())).isTrue();
+        assertThat(introspect(before)).as("a token from before the suspension").isFalse();
+    }
+
+    @Test
+    @DisplayName("given no issuance for dormant-after-days then the sweep suspends as dormant")
+    void dormant() {
+        realm.requirePolicy("{\"dormant-after-days\":90}");
+        registered(100, 365);
+
+        List<JsonNode> transitions = sweep();
+
+        assertThat(transitions).filteredOn(t -> t.path("clientId").asText().equals("crm"))
+                .singleElement().satisfies(t -> assertThat(t.path("reason").asText()).isEqualTo("dormant"));
+    }
+
+    @Test
+    @DisplayName("given a disabled owner and orphan-grace-days 0 then the sweep suspends for owner-missing")
+    void ownerMissing() {
+        realm.requirePolicy("{\"orphan-grace-days\":0}");
+        server.admin().put(realm.adminPath("/users/" + realm.userId("alice")), Map.of("enabled", false));
+
+        List<JsonNode> transitions = sweep();
+
+        assertThat(transitions).extracting(t -> t.path("reason").asText()).containsOnly("owner-missing");
+        assertThat(transitions).extracting(t -> t.path("clientId").asText()).contains("crm", "crm-reports", "ci-deployer");
+    }
+
+    @Test
+    @DisplayName("given an expiry that passed then the sweep suspends as expired")
+    void expired() throws InterruptedException {
+        Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        realm.requireClientAttributes("crm", Map.of("integration.expires-at", soon.toString()));
+        Thread.sleep(java.time.Duration.between(Instant.now(), soon).toMillis() + 300);
+
+        assertTransition(sweep(), "active", "suspended", "expired");
+    }
+
+    @Test
+    @DisplayName("given a suspension older than retire-after-days then retired, and deleted when the policy says so")
+    void retireAndDelete() {
+        realm.requirePolicy("{\"retire-after-days\":30}");
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("integration.status", "suspended");
+        attributes.put("integration.suspended-reason", "manual");
+        attributes.put("integration.suspended-at", ago(31));
+        realm.restoreClient("crm", attributes);
+
+        assertTransition(sweep(), "suspended", "retired", null);
+        realm.requirePolicy("{\"delete-retired\":true}");
+        assertTransition(sweep(), "retired", "deleted", null);
+        assertThat(server.admin().getOk(realm.adminPath("/clients?clientId=crm"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("given monitor mode then transitions are reported as would-... and nothing changes")
+    void monitor() {
+        realm.requirePolicy("{\"mode\":\"monitor\"}");
+        registered(31, 30);
+
+        assertTransition(sweep(), "active", "would-suspended", "review-lapsed");
+        assertThat(realm.client("crm").path("enabled").asBoolean()).isTrue();
+        assertThat(realm.client("crm").path("attributes").path("integration.status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    @DisplayName("given mode off then the sweep does nothing")
+    void off() {
+        registered(31, 30);
+        realm.requirePolicy("{\"mode\":\"off\"}");
+
+        assertThat(sweep()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("given a transition then an admin event records it")
+    void adminEvent() {
+        registered(31, 30);
+        sweep();
+
+        JsonNode events = server.admin().getOk(realm.adminPath("/admin-events?max=50"));
+        List<String> representations = new ArrayList<>();
+        events.forEach(e -> representations.add(e.path("representation").asText()));
+        assertThat(representations).anySatisfy(r -> assertThat(r)
+                .contains("\"action\":\"lifecycle\"").contains("\"to\":\"suspended\"").contains("\"reason\":\"review-lapsed\""));
+    }
+
+    @Test
+    @DisplayName("given a caller with manage-clients but not manage-realm then the sweep is forbidden")
+    void requiresManageRealm() {
+        JsonResponse response = server.admin().as(realm.name(), "manager", "manager-pw").send("POST", realm.adminPath("/integrations/sweep"), "{}", Map.of());
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    private String brokeredToken() {
+        JsonResponse own = realm.oauth().clientCredentials("crm", "crm-secret", null);
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        JsonResponse brokered = realm.oauth().token(dev.integrationbroker.it.harness.Form.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "client_id", "crm", "client_secret", "crm-secret",
+                "subject_token", own.json().path("access_token").asText(),
+                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token", "audience", "orders-api", "scope", "orders.read"));
+        assertThat(brokered.status()).as(brokered.toString()).isEqualTo(200);
+        return brokered.json().path("access_token").asText();
+    }
+
+    private boolean introspect(String token) {
+        return realm.oauth().introspect(token, "orders-api", "orders-api-secret").json().path("active").asBoolean();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.integrationbroker.lifecycle.scheduled;
+
+import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.OWNER_INVALID_SINCE;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.integrationbroker.lifecycle.actions.StatusChange;
+import dev.integrationbroker.lifecycle.events.SystemAdminEvents;
+import dev.integrationbroker.lifecycle.events.WriteMarks;
+import dev.integrationbroker.lifecycle.model.Integration;
+import dev.integrationbroker.lifecycle.model.IntegrationStatus;
+import dev.integrationbroker.lifecycle.model.Rfc3339;
+import dev.integrationbroker.lifecycle.policy.PolicyMode;
+import dev.integrationbroker.lifecycle.policy.RealmPolicy;
+import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
+import dev.integrationbroker.lifecycle.rules.LifecycleRules;
+import dev.integrationbroker.lifecycle.rules.OwnerState;
+import dev.integrationbroker.lifecycle.rules.Owners;
+import dev.integrationbroker.lifecycle.rules.Transition;
+
+/**
+ * The lifecycle sweep of one realm (SPEC §4). Clients are read page by page, each page in its own short
+ * transaction, so memory stays flat in the number of clients; each transition is then applied in its own
+ * transaction together with its admin event, re-checked against the committed state first, so a sweep that
+ * dies half-way leaves whole transitions only and the next sweep completes the rest. In {@code monitor} mode
+ * transitions are computed and reported as {@code would-...} without changing anything.
+ */
+public final class LifecycleSweep {
+
+    /** One applied (or, in monitor mode, computed) step. */
+    public record Report(String clientId, String from, String to, String reason) {
+    }
+
+    static final int PAGE = 500;
+    private static final Logger LOG = Logger.getLogger(LifecycleSweep.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final KeycloakSessionFactory factory;
+
+    public LifecycleSweep(KeycloakSessionFactory factory) {
+        this.factory = factory;
+    }
+
+    /** Sweeps every realm; a failure in one realm does not stop the others. */
+    public int sweepAll() {
+        List<String> realmIds = new ArrayList<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream().forEach(r -> realmIds.add(r.getId())));
+        int steps = 0;
+        for (String realmId : realmIds) {
+            try {
+                steps += sweepRealm(realmId).size();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "lifecycle sweep of realm %s failed; the next sweep retries", realmId);
+            }
+        }
+        return steps;
+    }
+
+    public List<Report> sweepRealm(String realmId) {
+        List<Report> reports = new ArrayList<>();
+        int first = 0;
+        while (true) {
+            List<String> due = new ArrayList<>();
+            int[] seen = {0};
+            int offset = first;
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                if (realm == null || !RealmPolicyStore.read(realm).active()) {
+                    return;
+                }
+                session.clients().getClientsStream(realm, offset, PAGE).forEach(client -> {
+                    seen[0]++;
+                    if (Integration.isIntegration(client)) {
+                        due.add(client.getId());
+                    }
+                });
+            });
+            for (String clientId : due) {
+                step(realmId, clientId).ifPresent(reports::add);
+            }
+            if (seen[0] < PAGE) {
+                return reports;
+            }
+            first += PAGE;
+        }
+    }
+
+    /** Checks one integration in its own transaction and applies at most one transition. */
+    private Optional<Report> step(String realmId, String clientId) {
+        List<Report> result = new ArrayList<>(1);
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            ClientModel client = realm == null ? null : realm.getClientById(clientId);
+            if (client == null || !Integration.isIntegration(client)) {
+                return;
+            }
+            session.getContext().setRealm(realm);
+            RealmPolicy policy = RealmPolicyStore.read(realm);
+            Instant now = Instant.now();
+            Integration integration = Integration.of(client);
+            OwnerState owners = Owners.state(session, realm, integration);
+            boolean apply = policy.mode() == PolicyMode.ENFORCE;
+            if (apply) {
+                trackOwners(session, client, integration, owners, now);
+                integration = Integration.of(client);
+            }
+            Optional<Transition> transition = LifecycleRules.next(integration, policy, owners, now);
+            if (transition.isEmpty()) {
+                return;
+            }
+            Transition t = transition.get();
+            String to = apply ? t.toWire() : "would-" + t.toWire();
+            String reason = t.reason() == null ? null : t.reason().wire();
+            if (apply) {
+                applyTransition(session, realm, client, t, now);
+            }
+            SystemAdminEvents.send(session, realm, "clients/" + clientId, event(client.getClientId(), t.from().wire(), to, reason));
+            result.add(new Report(client.getClientId(), t.from().wire(), to, reason));
+        });
+        return result.stream().findFirst();
+    }
+
+    private static void trackOwners(org.keycloak.models.KeycloakSession session, ClientModel client, Integration integration, OwnerState owners, Instant now) {
+        if (owners != OwnerState.VALID && integration.ownerInvalidSince().isEmpty()) {
+            WriteMarks.systemWrite(session, () -> client.setAttribute(OWNER_INVALID_SINCE, Rfc3339.format(now)));
+        } else if (owners == OwnerState.VALID && integration.ownerInvalidSince().isPresent()) {
+            WriteMarks.systemWrite(session, () -> client.removeAttribute(OWNER_INVALID_SINCE));
+        }
+    }
+
+    private static void applyTransition(org.keycloak.models.KeycloakSession session, RealmModel realm, ClientModel client, Transition t, Instant now) {
+        if (t.to() == null) {
+            realm.removeClient(client.getId());
+        } else if (t.to() == IntegrationStatus.SUSPENDED) {
+            StatusChange.suspend(session, client, t.reason(), now);
+        } else {
+            StatusChange.status(session, client, t.to());
+        }
+    }
+
+    private static String event(String clientId, String from, String to, String reason) {
+        ObjectNode json = MAPPER.createObjectNode().put("action", "lifecycle").put("clientId", clientId).put("from", from).put("to", to);
+        if (reason != null) {
+            json.put("reason", reason);
+        }
+        return json.toString();
+    }
+}
