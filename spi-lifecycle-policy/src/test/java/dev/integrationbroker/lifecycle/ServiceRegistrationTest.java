@@ -30,7 +30,8 @@ class ServiceRegistrationTest {
     /** SPEC §6: service interface (services file name) to the provider id registered under it. */
     private static final Map<String, String> SPEC_IDS = Map.of(
             "org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory", "integrations",
-            "dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProviderFactory", "default");
+            "dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProviderFactory", "default",
+            "org.keycloak.services.clientregistration.ClientRegistrationProviderFactory", "integration");
 
     /** Services files that register something other than a provider factory (an SPI definition). */
     private static final Map<String, String> SPI_DEFINITIONS = Map.of(

@@ -90,6 +90,14 @@ public final class AdminClient {
         return Http.send(http, request.build());
     }
 
+    /** Sends a request with only the given headers (no admin token), e.g. with another bearer token. */
+    public JsonResponse raw(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return Http.send(http, request.build());
+    }
+
     /** Sends a request without any credentials. */
     public JsonResponse anonymous(String method, String path) {
         return Http.send(http, HttpRequest.newBuilder(base.resolve(path))

@@ -1,5 +1,6 @@
 package dev.integrationbroker.broker.clientpolicy;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,15 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
+
+import dev.integrationbroker.lifecycle.clientregistration.DcrFields;
+import dev.integrationbroker.lifecycle.clientregistration.DcrHandoff;
+import dev.integrationbroker.lifecycle.clientregistration.DcrRefusal;
+import dev.integrationbroker.lifecycle.policy.RealmPolicy;
+import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
+import dev.integrationbroker.lifecycle.policy.UnregisteredPolicy;
 
 import dev.integrationbroker.lifecycle.events.WriteMarks;
 import dev.integrationbroker.lifecycle.validation.MetadataWriteCheck;
@@ -24,10 +34,36 @@ final class MetadataGuard {
     private MetadataGuard() {
     }
 
+    /**
+     * Adds the integration fields of a registration request to the representation Keycloak will store. In a
+     * realm that denies unregistered service accounts, a service-account client must come with them.
+     */
+    private static void addRegistrationMetadata(KeycloakSession session, RealmModel realm, ClientCRUDContext context, ClientRepresentation proposed) {
+        Map<String, String> metadata = DcrHandoff.take(session);
+        if (metadata != null) {
+            if (proposed.getAttributes() == null) {
+                proposed.setAttributes(new HashMap<>());
+            }
+            proposed.getAttributes().putAll(metadata);
+            return;
+        }
+        RealmPolicy policy = RealmPolicyStore.read(realm);
+        boolean serviceAccount = Boolean.TRUE.equals(proposed.isServiceAccountsEnabled()) && !Boolean.TRUE.equals(proposed.isPublicClient());
+        if (context instanceof DynamicClientRegisterContext && serviceAccount && policy.active()
+                && policy.unregisteredServiceAccounts() == UnregisteredPolicy.DENY) {
+            throw DcrRefusal.invalidMetadata("integration metadata is required for a client_credentials client in this realm: "
+                    + "register at clients-registrations/integration with the integration_* fields");
+        }
+    }
+
     static void check(KeycloakSession session, RealmModel realm, ClientCRUDContext context) throws ClientPolicyException {
         ClientRepresentation proposed = context.getProposedClientRepresentation();
         if (proposed == null) {
             return;
+        }
+        boolean registration = context instanceof DynamicClientRegisterContext || context instanceof DynamicClientUpdateContext;
+        if (registration) {
+            addRegistrationMetadata(session, realm, context, proposed);
         }
         ClientModel target = context.getTargetClient();
         Map<String, String> before = target == null ? null : target.getAttributes();
@@ -37,6 +73,10 @@ final class MetadataGuard {
         Optional<Violation> violation = MetadataWriteCheck.check(session, realm, before, proposed.getAttributes(),
                 confidential && serviceAccount, true);
         if (violation.isPresent()) {
+            if (registration) {
+                // RFC 7591 answer, naming the registration field (Keycloak would turn a policy error into 403)
+                throw DcrRefusal.invalidMetadata(DcrFields.fieldName(violation.get().attribute()) + ": " + violation.get().rule());
+            }
             throw new ClientPolicyException(MetadataWriteCheck.ERROR, violation.get().message());
         }
         if (target != null) {
