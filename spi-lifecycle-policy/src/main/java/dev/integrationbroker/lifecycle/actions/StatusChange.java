@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 
+import dev.integrationbroker.lifecycle.email.OwnerNotifier;
 import dev.integrationbroker.lifecycle.events.WriteMarks;
 import dev.integrationbroker.lifecycle.model.IntegrationStatus;
 import dev.integrationbroker.lifecycle.model.Rfc3339;
@@ -30,6 +31,7 @@ public final class StatusChange {
             client.setEnabled(false);
             revokeIssuedTokens(client, now);
         });
+        OwnerNotifier.suspended(session, client.getRealm(), client, reason, now);
     }
 
     /** Makes the integration active and enabled again, clearing any suspension. */

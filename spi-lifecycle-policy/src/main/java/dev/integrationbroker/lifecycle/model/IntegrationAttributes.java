@@ -32,6 +32,8 @@ public final class IntegrationAttributes {
     public static final String OWNER_INVALID_SINCE = "integration.owner-invalid-since";
     /** When the integration was suspended; the start of the retirement clock. */
     public static final String SUSPENDED_AT = "integration.suspended-at";
+    /** Owner notices already sent in the current review cycle ({@code kind@cycle;...}). */
+    public static final String NOTIFIED = "integration.notified";
 
     /** Client-scope attribute: the longest lifetime, in seconds, of a token carrying that scope. */
     public static final String SCOPE_MAX_TTL = "integration.max-ttl";
@@ -42,7 +44,7 @@ public final class IntegrationAttributes {
 
     /** Written only by the extension; a client representation may not set or change them. */
     public static final Set<String> SYSTEM = Set.of(STATUS, SUSPENDED_REASON, NEXT_REVIEW, LAST_ATTESTED_AT,
-            LAST_ATTESTED_BY, LAST_USED_AT, REGISTERED_AT, OWNER_INVALID_SINCE, SUSPENDED_AT);
+            LAST_ATTESTED_BY, LAST_USED_AT, REGISTERED_AT, OWNER_INVALID_SINCE, SUSPENDED_AT, NOTIFIED);
 
     private IntegrationAttributes() {
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.integrationbroker.lifecycle.actions.StatusChange;
+import dev.integrationbroker.lifecycle.email.OwnerNotifier;
 import dev.integrationbroker.lifecycle.events.SystemAdminEvents;
 import dev.integrationbroker.lifecycle.events.WriteMarks;
 import dev.integrationbroker.lifecycle.model.Integration;
@@ -117,6 +118,9 @@ public final class LifecycleSweep {
                 integration = Integration.of(client);
             }
             Optional<Transition> transition = LifecycleRules.next(integration, policy, owners, now);
+            if (apply) {
+                OwnerNotifier.remindIfDue(session, realm, client, policy, now);
+            }
             if (transition.isEmpty()) {
                 return;
             }
