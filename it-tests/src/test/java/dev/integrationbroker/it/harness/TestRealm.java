@@ -144,6 +144,24 @@ public final class TestRealm implements AutoCloseable {
         }
     }
 
+    /**
+     * A token brokered for {@code audience} from the integration's own service-account token; fails the test
+     * unless both steps succeed.
+     */
+    public String brokeredToken(String clientId, String secret, String audience, String scope) {
+        JsonResponse own = oauth().clientCredentials(clientId, secret, null);
+        if (own.status() != 200) {
+            throw new AssertionError("client_credentials of " + clientId + ": " + own);
+        }
+        JsonResponse brokered = oauth().token(Form.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "client_id", clientId, "client_secret", secret, "subject_token", own.json().path("access_token").asText(),
+                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token", "audience", audience, "scope", scope));
+        if (brokered.status() != 200) {
+            throw new AssertionError("token exchange of " + clientId + ": " + brokered);
+        }
+        return brokered.json().path("access_token").asText();
+    }
+
     /** PUTs a realm policy patch; fails the test unless accepted. */
     public void requirePolicy(String json) {
         JsonResponse response = server.admin().put(adminPath("/integrations/policy"), json);

@@ -211,14 +211,7 @@ class LifecycleSweepIT {
     }
 
     private String brokeredToken() {
-        JsonResponse own = realm.oauth().clientCredentials("crm", "crm-secret", null);
-        assertThat(own.status()).as(own.toString()).isEqualTo(200);
-        JsonResponse brokered = realm.oauth().token(dev.integrationbroker.it.harness.Form.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "client_id", "crm", "client_secret", "crm-secret",
-                "subject_token", own.json().path("access_token").asText(),
-                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token", "audience", "orders-api", "scope", "orders.read"));
-        assertThat(brokered.status()).as(brokered.toString()).isEqualTo(200);
-        return brokered.json().path("access_token").asText();
+        return realm.brokeredToken("crm", "crm-secret", "orders-api", "orders.read");
     }
 
     private boolean introspect(String token) {

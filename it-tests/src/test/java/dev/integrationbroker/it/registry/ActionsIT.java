@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.integrationbroker.it.harness.ErrorAnswers;
 import dev.integrationbroker.it.harness.JsonResponse;
 import dev.integrationbroker.it.harness.KeycloakIT;
 import dev.integrationbroker.it.harness.KeycloakServer;
@@ -45,15 +46,7 @@ class ActionsIT {
 
     /** A brokered token for orders-api, so orders-api may introspect it (Keycloak checks the audience). */
     private String token(String clientId, String secret) {
-        JsonResponse own = realm.oauth().clientCredentials(clientId, secret, null);
-        assertThat(own.status()).as(own.toString()).isEqualTo(200);
-        JsonResponse brokered = realm.oauth().token(dev.integrationbroker.it.harness.Form.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "client_id", clientId, "client_secret", secret,
-                "subject_token", own.json().path("access_token").asText(),
-                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token",
-                "audience", "orders-api", "scope", "orders.read"));
-        assertThat(brokered.status()).as(brokered.toString()).isEqualTo(200);
-        String token = brokered.json().path("access_token").asText();
+        String token = realm.brokeredToken(clientId, secret, "orders-api", "orders.read");
         assertThat(active(token)).as("a fresh brokered token is active").isTrue();
         return token;
     }
@@ -169,14 +162,10 @@ class ActionsIT {
     }
 
     private static void assertConflict(JsonResponse response, String description) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(409);
-        assertThat(response.json().path("error").asText()).isEqualTo("conflict");
-        assertThat(response.json().path("error_description").asText()).isEqualTo(description);
+        ErrorAnswers.assertError(response, 409, "conflict", description);
     }
 
     private static void assertBadRequest(JsonResponse response, String description) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().path("error").asText()).isEqualTo("invalid_request");
-        assertThat(response.json().path("error_description").asText()).isEqualTo(description);
+        ErrorAnswers.assertError(response, 400, "invalid_request", description);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.integrationbroker.it.harness.ErrorAnswers;
 import dev.integrationbroker.it.harness.JsonResponse;
 import dev.integrationbroker.it.harness.KeycloakIT;
 import dev.integrationbroker.it.harness.KeycloakServer;
@@ -156,8 +157,6 @@ class InventoryIT {
     }
 
     private static void assertBadRequest(JsonResponse response, String description) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().path("error").asText()).isEqualTo("invalid_request");
-        assertThat(response.json().path("error_description").asText()).isEqualTo(description);
+        ErrorAnswers.assertError(response, 400, "invalid_request", description);
     }
 }

@@ -1,7 +1,5 @@
 package dev.integrationbroker.it.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,8 +62,6 @@ final class RegistryFixture {
     }
 
     static void assertRefused(JsonResponse response, String description) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(400);
-        assertThat(response.json().path("error").asText()).as("error of %s", response).isEqualTo("invalid_client_metadata");
-        assertThat(response.json().path("error_description").asText()).as("error_description of %s", response).isEqualTo(description);
+        dev.integrationbroker.it.harness.ErrorAnswers.assertError(response, 400, "invalid_client_metadata", description);
     }
 }

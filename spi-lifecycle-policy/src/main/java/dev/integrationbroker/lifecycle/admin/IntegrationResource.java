@@ -1,5 +1,6 @@
 package dev.integrationbroker.lifecycle.admin;
 
+import dev.integrationbroker.lifecycle.model.Echo;
 import java.time.Instant;
 
 import jakarta.ws.rs.GET;
@@ -136,7 +137,7 @@ public final class IntegrationResource {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !Integration.isIntegration(client)) {
             auth.clients().requireList();
-            throw AdminErrors.notFound("no integration with clientId '" + echo(clientId) + "' in this realm");
+            throw AdminErrors.notFound("no integration with clientId '" + Echo.of(clientId) + "' in this realm");
         }
         if (manage) {
             auth.clients().requireManage(client);
@@ -146,8 +147,4 @@ public final class IntegrationResource {
         return client;
     }
 
-    private static String echo(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.replaceAll("[^\\x20-\\x7e]", "?").replace('\'', '?');
-    }
 }

@@ -1,5 +1,6 @@
 package dev.integrationbroker.lifecycle.clientregistration;
 
+import dev.integrationbroker.lifecycle.model.Echo;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class DcrFields {
             }
             String attribute = attribute(name);
             if (attribute == null) {
-                throw DcrRefusal.invalidMetadata(echo(name) + ": unknown integration field");
+                throw DcrRefusal.invalidMetadata(Echo.of(name) + ": unknown integration field");
             }
             JsonNode value = field.getValue();
             if (value.isNull()) {
@@ -76,8 +77,4 @@ public final class DcrFields {
         return null;
     }
 
-    private static String echo(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.replaceAll("[^\\x20-\\x7e]", "?");
-    }
 }

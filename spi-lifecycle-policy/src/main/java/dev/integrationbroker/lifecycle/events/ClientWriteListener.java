@@ -1,5 +1,6 @@
 package dev.integrationbroker.lifecycle.events;
 
+import dev.integrationbroker.lifecycle.model.Echo;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public final class ClientWriteListener implements ProviderEventListener {
         if (violation.isPresent()) {
             session.getTransactionManager().setRollbackOnly();
             throw new ErrorResponseException(MetadataWriteCheck.ERROR,
-                    "client " + echo(client.getClientId()) + ": " + violation.get().message(), Response.Status.BAD_REQUEST);
+                    "client " + Echo.of(client.getClientId()) + ": " + violation.get().message(), Response.Status.BAD_REQUEST);
         }
     }
 
@@ -83,7 +84,4 @@ public final class ClientWriteListener implements ProviderEventListener {
         }
     }
 
-    private static String echo(String clientId) {
-        return clientId == null ? "" : clientId.length() > 64 ? clientId.substring(0, 64) + "..." : clientId;
-    }
 }

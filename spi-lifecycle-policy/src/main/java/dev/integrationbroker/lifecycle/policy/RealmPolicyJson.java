@@ -1,5 +1,6 @@
 package dev.integrationbroker.lifecycle.policy;
 
+import dev.integrationbroker.lifecycle.model.Echo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -108,7 +109,7 @@ public final class RealmPolicyJson {
         for (Iterator<String> names = patch.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new PolicyValidationException(truncate(name), "unknown policy key");
+                throw new PolicyValidationException(Echo.of(name), "unknown policy key");
             }
         }
         PolicyMode mode = base.mode();
@@ -230,8 +231,4 @@ public final class RealmPolicyJson {
         return value.toString();
     }
 
-    private static String truncate(String name) {
-        String printable = name.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 64 ? printable.substring(0, 64) + "..." : printable;
-    }
 }

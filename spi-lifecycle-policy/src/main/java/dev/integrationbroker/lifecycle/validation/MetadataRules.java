@@ -1,5 +1,6 @@
 package dev.integrationbroker.lifecycle.validation;
 
+import dev.integrationbroker.lifecycle.model.Echo;
 import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.*;
 
 import java.time.Instant;
@@ -88,7 +89,7 @@ public final class MetadataRules {
         for (String name : List.of(BUSINESS_OWNER, TECHNICAL_OWNER)) {
             if (changed.contains(name) && lookups.owner(value(attributes, name)) != OwnerState.VALID) {
                 return violation(name, "must be the username of an existing, enabled user of this realm ('"
-                        + echo(value(attributes, name)) + "' is not)");
+                        + Echo.of(value(attributes, name)) + "' is not)");
             }
         }
         if (!policy.allowSameOwner() && business.equals(technical)) {
@@ -120,10 +121,10 @@ public final class MetadataRules {
         }
         for (String audience : audiences) {
             if (lookups.privilegedAudience(audience)) {
-                return violation(ALLOWED_AUDIENCES, "'" + echo(audience) + "' is a privileged client and can never be an audience");
+                return violation(ALLOWED_AUDIENCES, "'" + Echo.of(audience) + "' is a privileged client and can never be an audience");
             }
             if (changed.contains(ALLOWED_AUDIENCES) && !lookups.clientExists(audience)) {
-                return violation(ALLOWED_AUDIENCES, "no client '" + echo(audience) + "' in this realm");
+                return violation(ALLOWED_AUDIENCES, "no client '" + Echo.of(audience) + "' in this realm");
             }
         }
         return Optional.empty();
@@ -137,7 +138,7 @@ public final class MetadataRules {
         if (changed.contains(ALLOWED_SCOPES)) {
             for (String scope : scopes) {
                 if (!lookups.clientScopeExists(scope)) {
-                    return violation(ALLOWED_SCOPES, "no client scope '" + echo(scope) + "' in this realm");
+                    return violation(ALLOWED_SCOPES, "no client scope '" + Echo.of(scope) + "' in this realm");
                 }
             }
         }
@@ -179,10 +180,4 @@ public final class MetadataRules {
     }
 
     /** A value quoted in a message: printable ASCII, at most 64 characters. */
-    static String echo(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.chars().forEach(c -> out.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? (char) c : '?'));
-        return out.toString();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.integrationbroker.broker.tokenexchange;
 
+import dev.integrationbroker.lifecycle.model.Echo;
+
 /**
  * Keeps {@code error_description} within RFC 6749 §5.2 (printable ASCII without {@code "} and {@code \}),
  * at most 200 characters, and never echoes more than 64 characters of caller input.
@@ -7,18 +9,14 @@ package dev.integrationbroker.broker.tokenexchange;
 public final class ErrorDescriptions {
 
     static final int MAX_LENGTH = 200;
-    static final int MAX_ECHO = 64;
+    static final int MAX_ECHO = Echo.MAX;
 
     private ErrorDescriptions() {
     }
 
     /** A caller-supplied value made safe to quote in a description. */
     public static String echo(String input) {
-        if (input == null) {
-            return "";
-        }
-        String cut = input.length() > MAX_ECHO ? input.substring(0, MAX_ECHO) + "..." : input;
-        return printable(cut);
+        return Echo.of(input);
     }
 
     /** The whole description, made printable and cut to the maximum length. */
