@@ -216,7 +216,9 @@ class IssuanceGateIT {
         @DisplayName("given an owner deleted from the realm and orphan-grace-days 0 then unauthorized_client")
         void ownerMissing() {
             fixture.realm.requirePolicy("{\"orphan-grace-days\":0}");
-            fixture.server.admin().delete(fixture.realm.adminPath("/users/" + fixture.realm.userId("bob")));
+            JsonResponse deleted = fixture.server.admin().delete(fixture.realm.adminPath("/users/" + fixture.realm.userId("bob")));
+            assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+            assertThat(fixture.server.admin().getOk(fixture.realm.adminPath("/users?exact=true&username=bob"))).isEmpty();
 
             assertOAuthError(clientCredentials(), 400, "unauthorized_client", "owner missing: an owner is not a user of this realm");
         }

@@ -24,8 +24,11 @@ public record JsonResponse(int status, HttpHeaders headers, String body) {
         return headers.firstValue(name).orElse(null);
     }
 
+    /** Status and body, with token values replaced, so a failing assertion never prints a usable token. */
     @Override
     public String toString() {
-        return status + " " + body;
+        String shown = body == null ? "" : body.replaceAll("\"(access_token|refresh_token|id_token|client_secret|registration_access_token)\"\\s*:\\s*\"[^\"]*\"",
+                "\"$1\":\"<redacted>\"");
+        return status + " " + (shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown);
     }
 }

@@ -168,6 +168,16 @@ public final class TestRealm implements AutoCloseable {
         if (response.status() != 200) {
             throw new AssertionError("policy " + json + " refused: " + response);
         }
+        // read back until a fresh request sees the change (bounded), so the next call never races the commit
+        var wanted = JsonResponse.MAPPER.valueToTree(response.json());
+        for (int attempt = 0; attempt < 20 && !wanted.equals(server.admin().getOk(adminPath("/integrations/policy"))); attempt++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The id of a client's service-account user. */

@@ -144,6 +144,31 @@ class LifecycleSweepIT {
     }
 
     @Test
+    @DisplayName("given an owner deleted then the orphan-grace clock starts at once, without a sweep")
+    void ownerDeletedStartsClock() {
+        server.admin().delete(realm.adminPath("/users/" + realm.userId("bob")));
+
+        String since = realm.client("crm").path("attributes").path("integration.owner-invalid-since").asText(null);
+
+        assertThat(since).isNotNull();
+        assertThat(Instant.parse(since)).isAfter(Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    @DisplayName("given a disabled owner then the next token request starts the clock, and re-enabling stops it")
+    void ownerDisabledClock() {
+        String bob = realm.userId("bob");
+        server.admin().put(realm.adminPath("/users/" + bob), Map.of("enabled", false));
+
+        assertThat(realm.oauth().clientCredentials("crm", "crm-secret", null).status()).as("within orphan-grace-days").isEqualTo(200);
+        assertThat(realm.client("crm").path("attributes").has("integration.owner-invalid-since")).isTrue();
+
+        server.admin().put(realm.adminPath("/users/" + bob), Map.of("enabled", true));
+        assertThat(realm.oauth().clientCredentials("crm", "crm-secret", null).status()).isEqualTo(200);
+        assertThat(realm.client("crm").path("attributes").has("integration.owner-invalid-since")).isFalse();
+    }
+
+    @Test
     @DisplayName("given an expiry that passed then the sweep suspends as expired")
     void expired() throws InterruptedException {
         Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);

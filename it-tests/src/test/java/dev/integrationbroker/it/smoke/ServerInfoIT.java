@@ -21,6 +21,10 @@ class ServerInfoIT {
     static final List<String[]> PROJECT_PROVIDERS = List.of(
             new String[] {"admin-realm-restapi-extension", "integrations"},
             new String[] {"client-policy-executor", "integration-gate"},
+            new String[] {"client-registration", "integration"},
+            new String[] {"eventsListener", "integration-audit"},
+            new String[] {"integration-audit-backlog", "default"},
+            new String[] {"integration-audit-trail", "default"},
             new String[] {"integration-lifecycle", "default"},
             new String[] {"oauth2-token-exchange", "integration-broker"});
 

@@ -121,6 +121,12 @@ public final class IntegrationsResource {
         return Response.ok(result.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** {@code GET .../integrations/audit} and {@code .../audit/verify} (auditors: view-events). */
+    @Path("audit")
+    public AuditResource audit() {
+        return new AuditResource(session, realm, auth);
+    }
+
     /** {@code GET|PUT .../integrations/policy}. */
     @Path("policy")
     public PolicyResource policy() {

@@ -26,7 +26,9 @@ import org.keycloak.theme.FreeMarkerException;
 import org.keycloak.theme.Theme;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 
+import dev.integrationbroker.lifecycle.events.SystemAdminEvents;
 import dev.integrationbroker.lifecycle.events.WriteMarks;
+import dev.integrationbroker.lifecycle.model.Echo;
 import dev.integrationbroker.lifecycle.model.Integration;
 import dev.integrationbroker.lifecycle.model.Rfc3339;
 import dev.integrationbroker.lifecycle.model.SuspendedReason;
@@ -65,6 +67,8 @@ public final class OwnerNotifier {
         policy.reminderDays().stream().filter(d -> d >= window.get()).forEach(d -> entries.add("reminder-" + d + "@" + cycle));
         WriteMarks.systemWrite(session, () -> NoticeLedger.record(client, cycle, entries));
         Map<String, Object> data = data(realm, integration);
+        SystemAdminEvents.send(session, realm, "clients/" + client.getId(), "{\"action\":\"reminder\",\"clientId\":\""
+                + Echo.printable(integration.clientId()) + "\",\"note\":\"review due " + data.get("reviewDate") + "\"}");
         send(session, realm, integration, "integration-review-reminder", "integrationReminderSubject",
                 new Object[] {integration.clientId(), data.get("reviewDate")}, data);
     }

@@ -15,6 +15,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
 import dev.integrationbroker.lifecycle.events.ClientWriteListener;
+import dev.integrationbroker.lifecycle.events.OwnerWatch;
 import dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProvider;
 import dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProviderFactory;
 
@@ -48,6 +49,7 @@ public final class DefaultIntegrationLifecycleProviderFactory implements Integra
     public void postInit(KeycloakSessionFactory factory) {
         this.sessionFactory = factory;
         factory.register(new ClientWriteListener());
+        factory.register(new OwnerWatch());
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {

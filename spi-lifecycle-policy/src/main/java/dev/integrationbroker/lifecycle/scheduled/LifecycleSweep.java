@@ -1,7 +1,5 @@
 package dev.integrationbroker.lifecycle.scheduled;
 
-import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.OWNER_INVALID_SINCE;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.integrationbroker.lifecycle.actions.StatusChange;
 import dev.integrationbroker.lifecycle.email.OwnerNotifier;
+import dev.integrationbroker.lifecycle.events.OwnerWatch;
 import dev.integrationbroker.lifecycle.events.SystemAdminEvents;
 import dev.integrationbroker.lifecycle.events.WriteMarks;
 import dev.integrationbroker.lifecycle.model.Integration;
@@ -114,7 +113,7 @@ public final class LifecycleSweep {
             OwnerState owners = Owners.state(session, realm, integration);
             boolean apply = policy.mode() == PolicyMode.ENFORCE;
             if (apply) {
-                trackOwners(session, client, integration, owners, now);
+                OwnerWatch.observe(session, client, owners, now);
                 integration = Integration.of(client);
             }
             Optional<Transition> transition = LifecycleRules.next(integration, policy, owners, now);
@@ -136,13 +135,6 @@ public final class LifecycleSweep {
         return result.stream().findFirst();
     }
 
-    private static void trackOwners(org.keycloak.models.KeycloakSession session, ClientModel client, Integration integration, OwnerState owners, Instant now) {
-        if (owners != OwnerState.VALID && integration.ownerInvalidSince().isEmpty()) {
-            WriteMarks.systemWrite(session, () -> client.setAttribute(OWNER_INVALID_SINCE, Rfc3339.format(now)));
-        } else if (owners == OwnerState.VALID && integration.ownerInvalidSince().isPresent()) {
-            WriteMarks.systemWrite(session, () -> client.removeAttribute(OWNER_INVALID_SINCE));
-        }
-    }
 
     private static void applyTransition(org.keycloak.models.KeycloakSession session, RealmModel realm, ClientModel client, Transition t, Instant now) {
         if (t.to() == null) {

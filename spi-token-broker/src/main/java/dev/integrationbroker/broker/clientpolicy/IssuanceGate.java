@@ -3,6 +3,10 @@ package dev.integrationbroker.broker.clientpolicy;
 import java.time.Instant;
 import java.util.OptionalInt;
 
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.ClientModel;
@@ -10,7 +14,12 @@ import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+
+import dev.integrationbroker.lifecycle.audit.AuditBacklog;
+import dev.integrationbroker.lifecycle.audit.AuditEntry;
+import dev.integrationbroker.lifecycle.audit.AuditTrailProvider;
 
 import dev.integrationbroker.lifecycle.model.Integration;
 import dev.integrationbroker.lifecycle.model.IntegrationAttributes;
@@ -19,7 +28,9 @@ import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
 import dev.integrationbroker.lifecycle.policy.UnregisteredPolicy;
 import dev.integrationbroker.lifecycle.rules.IssuanceDecision;
 import dev.integrationbroker.lifecycle.rules.IssuanceRules;
+import dev.integrationbroker.lifecycle.rules.OwnerState;
 import dev.integrationbroker.lifecycle.rules.Owners;
+import dev.integrationbroker.lifecycle.events.OwnerWatch;
 
 /**
  * SPEC §3.2, shared by every grant: decides whether the requesting client may get a token now, refuses in
@@ -46,18 +57,35 @@ public final class IssuanceGate {
         if (!policy.active() || client == null) {
             return null;
         }
+        AuditBacklog backlog = session.getProvider(AuditBacklog.class);
+        if (backlog != null && !backlog.accepting(realm)) {
+            // fail-closed audit export whose undelivered backlog is over its bound (SPEC §5)
+            throw new ErrorResponseException(OAuthErrorException.TEMPORARILY_UNAVAILABLE,
+                    "the audit export is behind; try again later", Response.Status.SERVICE_UNAVAILABLE);
+        }
         if (!Integration.isIntegration(client)) {
             checkUnregistered(session, policy, client);
             return null;
         }
         Integration integration = Integration.of(client);
-        IssuanceDecision decision = IssuanceRules.decide(integration, policy, Owners.state(session, realm, integration), Instant.now());
+        OwnerState owners = Owners.state(session, realm, integration);
+        Instant now = Instant.now();
+        if (policy.enforcing() && (owners != OwnerState.VALID) != integration.ownerInvalidSince().isPresent()) {
+            // the owners changed state since the last look: start or stop the orphan-grace clock (one write)
+            OwnerWatch.observe(session, client, owners, now);
+            integration = Integration.of(client);
+        }
+        IssuanceDecision decision = IssuanceRules.decide(integration, policy, owners, now);
         session.setAttribute(DECISION_ATTRIBUTE, decision);
         if (!decision.allowed()) {
             if (policy.enforcing()) {
                 throw new ClientPolicyException(OAuthErrorException.UNAUTHORIZED_CLIENT, decision.description());
             }
             LOG.debugf("monitor mode: would refuse %s in realm %s (%s)", client.getClientId(), realm.getName(), decision.reason());
+            AuditTrailProvider trail = session.getProvider(AuditTrailProvider.class);
+            if (trail != null) {
+                trail.record(realm, client, new AuditEntry("token.would-refuse", true, client.getClientId(), decision.reason(), null, Map.of()));
+            }
         }
         return decision;
     }

@@ -1,6 +1,7 @@
 package dev.integrationbroker.broker.tokenexchange;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 
 import jakarta.ws.rs.core.MediaType;
@@ -73,6 +74,12 @@ public final class IntegrationTokenExchangeProvider implements TokenExchangeProv
         Integration integration = Integration.of(client);
         long now = Instant.now().getEpochSecond();
 
+        // what was asked, for the audit record of a refusal too (printable and bounded, never a token)
+        context.getEvent().detail("scope_requested", ErrorDescriptions.sanitise(String.valueOf(context.getFormParams().getFirst("scope"))));
+        List<String> asked = context.getFormParams().get("audience");
+        if (asked != null) {
+            context.getEvent().detail(Details.AUDIENCE, ErrorDescriptions.sanitise(String.join(" ", asked)));
+        }
         ExchangeParameters params = ExchangeParameters.parse(context.getFormParams());
         IssuanceDecision decision = decision(realm, client);
         AccessToken subject = new SubjectTokenValidator(session, realm).validate(params.subjectToken(), now);

@@ -1,0 +1,74 @@
+package dev.integrationbroker.lifecycle.events;
+
+import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.BUSINESS_OWNER;
+import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.OWNER_INVALID_SINCE;
+import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.TECHNICAL_OWNER;
+
+import java.time.Instant;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+
+import dev.integrationbroker.lifecycle.inventory.ClientPages;
+import dev.integrationbroker.lifecycle.model.Integration;
+import dev.integrationbroker.lifecycle.model.Rfc3339;
+import dev.integrationbroker.lifecycle.policy.PolicyMode;
+import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
+import dev.integrationbroker.lifecycle.rules.OwnerState;
+
+/**
+ * Starts the orphan-grace clock ({@code integration.owner-invalid-since}) the moment an owner stops being valid:
+ * at once when an owner is deleted, and at the first token request that finds an owner disabled (Keycloak
+ * publishes no event for a disable). The clock stops when both owners are valid again.
+ */
+public final class OwnerWatch implements ProviderEventListener {
+
+    private static final Logger LOG = Logger.getLogger(OwnerWatch.class);
+
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (event instanceof UserModel.UserRemovedEvent removed && removed.getUser().getServiceAccountClientLink() == null) {
+            ownerGone(removed.getKeycloakSession(), removed.getRealm(), removed.getUser().getUsername());
+        }
+    }
+
+    /**
+     * Walks the realm's clients page by page (client attributes are not searchable unless the server is configured
+     * so); never lets a failure here break the user deletion itself.
+     */
+    private static void ownerGone(KeycloakSession session, RealmModel realm, String username) {
+        try {
+            if (RealmPolicyStore.read(realm).mode() != PolicyMode.ENFORCE) {
+                return;
+            }
+            Instant now = Instant.now();
+            ClientPages.forEach(session, realm, client -> {
+                if (username.equals(client.getAttribute(BUSINESS_OWNER)) || username.equals(client.getAttribute(TECHNICAL_OWNER))) {
+                    startClock(session, client, now);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("realm %s: could not mark the integrations of a deleted owner: %s", realm.getName(), e.getMessage());
+        }
+    }
+
+    /** Keeps the clock in step with the owners' state seen now; writes only when the state changes. */
+    public static void observe(KeycloakSession session, ClientModel client, OwnerState owners, Instant now) {
+        Integration integration = Integration.of(client);
+        if (owners != OwnerState.VALID) {
+            startClock(session, client, now);
+        } else if (integration.ownerInvalidSince().isPresent()) {
+            WriteMarks.systemWrite(session, () -> client.removeAttribute(OWNER_INVALID_SINCE));
+        }
+    }
+
+    private static void startClock(KeycloakSession session, ClientModel client, Instant now) {
+        if (client.getAttribute(OWNER_INVALID_SINCE) == null) {
+            WriteMarks.systemWrite(session, () -> client.setAttribute(OWNER_INVALID_SINCE, Rfc3339.format(now)));
+        }
+    }
+}
