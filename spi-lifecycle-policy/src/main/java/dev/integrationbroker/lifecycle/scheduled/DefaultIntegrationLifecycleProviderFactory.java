@@ -2,11 +2,14 @@ package dev.integrationbroker.lifecycle.scheduled;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.cache.CacheRealmProvider;
+import org.keycloak.provider.Provider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -75,6 +78,12 @@ public final class DefaultIntegrationLifecycleProviderFactory implements Integra
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    /** Closed before the realm cache, so the shutdown flush of last-used times can still write. */
+    @Override
+    public Set<Class<? extends Provider>> dependsOn() {
+        return Set.of(CacheRealmProvider.class);
     }
 
     @Override
