@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.cache.CacheRealmProvider;
+import org.keycloak.models.RealmProvider;
 import org.keycloak.provider.Provider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -31,6 +31,7 @@ public final class DefaultIntegrationLifecycleProviderFactory implements Integra
     public static final String PROVIDER_ID = "default";
     static final String FLUSH_TASK = "integration-broker-last-used-flush";
     static final String SWEEP_TASK = "integration-broker-lifecycle-sweep";
+    static final String CACHE_CONTAINER_PROVIDER = "org.keycloak.connections.infinispan.InfinispanConnectionProvider";
 
     private static final Logger LOG = Logger.getLogger(DefaultIntegrationLifecycleProviderFactory.class);
 
@@ -80,10 +81,17 @@ public final class DefaultIntegrationLifecycleProviderFactory implements Integra
         return PROVIDER_ID;
     }
 
-    /** Closed before the realm cache, so the shutdown flush of last-used times can still write. */
+    /**
+     * Closed before Keycloak's cache container, so the shutdown flush of last-used times can still write. The
+     * container's provider class is not part of a public API module, so it is looked up by name.
+     */
     @Override
     public Set<Class<? extends Provider>> dependsOn() {
-        return Set.of(CacheRealmProvider.class);
+        try {
+            return Set.of(Class.forName(CACHE_CONTAINER_PROVIDER).asSubclass(Provider.class));
+        } catch (ClassNotFoundException | LinkageError | ClassCastException e) {
+            return Set.of(RealmProvider.class);
+        }
     }
 
     @Override
