@@ -33,18 +33,26 @@ final class DistributionBackend {
     }
 
     static RunningServer start(HarnessConfig config, List<String> extraOptions) {
-        Path home = config.keycloakHome();
+        return start(config, config.keycloakHome(), config.logDir().resolve("keycloak-server.log"), extraOptions, true);
+    }
+
+    /**
+     * Starts the distribution at {@code home}; with {@code freshData} its database is emptied first and the demo
+     * realm imported, otherwise the server resumes on its existing data (a restart).
+     */
+    static RunningServer start(HarnessConfig config, Path home, Path log, List<String> extraOptions, boolean freshData) {
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(kcSh)) {
             throw new IllegalStateException("no Keycloak distribution at " + home
                     + ": the 'unpack-keycloak-distribution' step of it-tests/pom.xml did not run (use 'mvn verify')");
         }
         installProviders(config.providerJars(), home.resolve("providers"));
-        resetData(home.resolve("data"), config.demoRealm());
+        if (freshData) {
+            resetData(home.resolve("data"), config.demoRealm());
+        }
 
         int httpPort = freePort();
         int managementPort = freePort();
-        Path log = config.logDir().resolve("keycloak-server.log");
         List<String> command = new ArrayList<>(List.of(kcSh.toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
@@ -56,7 +64,7 @@ final class DistributionBackend {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUser());

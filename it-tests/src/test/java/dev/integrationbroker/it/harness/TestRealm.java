@@ -35,6 +35,11 @@ public final class TestRealm implements AutoCloseable {
         return new TestRealm(server, name);
     }
 
+    /** The same realm on another server handle (e.g. after a restart of a dedicated server). */
+    public static TestRealm attach(KeycloakServer server, String name) {
+        return new TestRealm(server, name);
+    }
+
     /** Imports the run command's demo realm under a new name, so a test can change it freely. */
     public static TestRealm copyOfDemo(KeycloakServer server) {
         ObjectNode realm = resource("/demo/demo-realm.json");

@@ -1,0 +1,148 @@
+package dev.integrationbroker.it.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.integrationbroker.it.harness.DedicatedServer;
+import dev.integrationbroker.it.harness.ErrorAnswers;
+import dev.integrationbroker.it.harness.JsonResponse;
+import dev.integrationbroker.it.harness.KeycloakIT;
+import dev.integrationbroker.it.harness.KeycloakServer;
+import dev.integrationbroker.it.harness.TestRealm;
+
+/**
+ * The webhook sink against a local receiver, on a dedicated server (webhook sink, backlog bound 20, fail-closed):
+ * signed batches; an outage that spans a Keycloak restart loses nothing; a full backlog refuses issuance with 503
+ * until it drains.
+ */
+@KeycloakIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("audit webhook, outage and fail-closed")
+class AuditWebhookIT {
+
+    private static final String SECRET = "webhook-test-secret";
+    private static final int MAX_BACKLOG = 20;
+
+    private WebhookReceiver receiver;
+    private DedicatedServer dedicated;
+    private TestRealm realm;
+
+    @BeforeAll
+    void start(KeycloakServer suiteServer) throws Exception {
+        receiver = new WebhookReceiver(SECRET);
+        String option = "--spi-events-listener--integration-audit--";
+        dedicated = DedicatedServer.start("webhook", List.of(option + "sink=webhook", option + "webhook-url=" + receiver.url(),
+                option + "webhook-secret=" + SECRET, option + "max-backlog=" + MAX_BACKLOG, option + "fail-closed=true"));
+        realm = TestRealm.create(dedicated.server(), "registry");
+    }
+
+    @AfterAll
+    void stop() {
+        if (dedicated != null) {
+            dedicated.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    private JsonResponse token() {
+        return realm.oauth().clientCredentials("crm", "crm-secret", null);
+    }
+
+    private Set<String> trailIds(KeycloakServer server) {
+        Set<String> ids = new HashSet<>();
+        server.admin().getOk(realm.adminPath("/integrations/audit")).forEach(r -> ids.add(r.path("id").asText()));
+        return ids;
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("given a working receiver then records arrive in signed batches with an idempotency key")
+    void delivered() {
+        assertThat(token().status()).isEqualTo(200);
+
+        awaitTrue(Duration.ofSeconds(60), () -> new HashSet<>(receiver.receivedIds()).containsAll(trailIds(dedicated.server())));
+
+        assertThat(receiver.receivedIds()).isNotEmpty();
+        assertThat(receiver.badSignatures()).isEmpty();
+        assertThat(receiver.missingIdempotencyKeys()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("given an outage with a restart in the middle then nothing is lost and duplicates share their id")
+    void outageAcrossRestart() {
+        receiver.failing(true);
+        for (int i = 0; i < 5; i++) {
+            assertThat(token().status()).isEqualTo(200);
+        }
+        awaitTrue(Duration.ofSeconds(60), () -> receiver.refusedBatches() > 0);
+
+        KeycloakServer restarted = dedicated.restart();
+        realm = TestRealm.attach(restarted, realm.name());
+        for (int i = 0; i < 3; i++) {
+            assertThat(token().status()).isEqualTo(200);
+        }
+        receiver.failing(false);
+
+        Set<String> expected = trailIds(restarted);
+        awaitTrue(Duration.ofMinutes(3), () -> new HashSet<>(receiver.receivedIds()).containsAll(trailIds(restarted)));
+        assertThat(new HashSet<>(receiver.receivedIds())).containsAll(expected);
+        assertThat(receiver.badSignatures()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("given the receiver down and the backlog over its bound then issuance answers 503 until it drains")
+    void failClosed() {
+        receiver.failing(true);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        JsonResponse last = token();
+        while (last.status() != 503 && Instant.now().isBefore(deadline)) {
+            sleep(300);
+            last = token();
+        }
+        ErrorAnswers.assertError(last, 503, "temporarily_unavailable", "the audit export is behind; try again later");
+
+        receiver.failing(false);
+        awaitTrue(Duration.ofMinutes(3), () -> token().status() == 200);
+        assertThat(token().status()).isEqualTo(200);
+    }
+
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(1000);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within " + timeout).isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

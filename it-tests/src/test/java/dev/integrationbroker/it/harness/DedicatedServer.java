@@ -1,0 +1,90 @@
+package dev.integrationbroker.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A second Keycloak, for the few tests that need server options the shared suite server must not have (a
+ * webhook audit sink, a tiny backlog bound). It runs a private copy of the distribution under {@code target/},
+ * can be restarted on its data, and is stopped by the test class that started it. Distribution backend only.
+ */
+public final class DedicatedServer implements AutoCloseable {
+
+    private final HarnessConfig config;
+    private final Path home;
+    private final Path log;
+    private final List<String> options;
+    private KeycloakServer server;
+
+    private DedicatedServer(HarnessConfig config, Path home, Path log, List<String> options) {
+        this.config = config;
+        this.home = home;
+        this.log = log;
+        this.options = options;
+    }
+
+    /** Copies the distribution to {@code target/keycloak-<name>} and starts it with the suite's and these options. */
+    public static DedicatedServer start(String name, List<String> options) {
+        HarnessConfig config = HarnessConfig.fromSystemProperties();
+        if (config.backend() != HarnessConfig.Backend.DISTRIBUTION) {
+            org.junit.jupiter.api.Assumptions.abort("dedicated servers need the distribution backend");
+        }
+        Path home = config.keycloakHome().resolveSibling("keycloak-" + name);
+        copyTree(config.keycloakHome(), home);
+        List<String> all = new java.util.ArrayList<>(KeycloakServerExtension.SUITE_OPTIONS);
+        all.addAll(options);
+        DedicatedServer dedicated = new DedicatedServer(config, home, config.logDir().resolve("keycloak-" + name + ".log"), List.copyOf(all));
+        dedicated.server = new KeycloakServer(DistributionBackend.start(config, home, dedicated.log, dedicated.options, true), config);
+        return dedicated;
+    }
+
+    public KeycloakServer server() {
+        return server;
+    }
+
+    /** Stops the server and starts it again on the same data (new ports). */
+    public KeycloakServer restart() {
+        server.close();
+        server = new KeycloakServer(DistributionBackend.start(config, home, log, options, false), config);
+        return server;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try {
+            if (Files.exists(to)) {
+                try (Stream<Path> old = Files.walk(to)) {
+                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            try (Stream<Path> tree = Files.walk(from)) {
+                for (Path source : tree.toList()) {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (source.startsWith(from.resolve("data"))) {
+                        continue;
+                    }
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the distribution to " + to, e);
+        }
+    }
+}
