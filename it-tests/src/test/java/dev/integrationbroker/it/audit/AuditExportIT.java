@@ -129,6 +129,16 @@ class AuditExportIT {
     }
 
     @Test
+    @DisplayName("given a change refused and rolled back then it leaves no record")
+    void rolledBackChangeLeavesNoRecord() {
+        JsonResponse refused = realm.setClientAttributes("crm", Map.of("integration.purpose", "too short"));
+        assertThat(refused.status()).isEqualTo(400);
+        sleep(6000); // longer than the export's drain interval
+
+        assertThat(records("?clientId=crm").toString()).doesNotContain("too short");
+    }
+
+    @Test
     @DisplayName("given the stored chain then verify reports it intact")
     void verifyIntact() {
         JsonNode verdict = server.admin().getOk(realm.adminPath("/integrations/audit/verify"));

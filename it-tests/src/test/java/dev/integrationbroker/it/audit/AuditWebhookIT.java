@@ -26,7 +26,8 @@ import dev.integrationbroker.it.harness.KeycloakServer;
 import dev.integrationbroker.it.harness.TestRealm;
 
 /**
- * The webhook sink against a local receiver, on a dedicated server (webhook sink, backlog bound 20, fail-closed):
+ * The webhook sink against a local receiver, on a dedicated server (webhook sink, OCSF format, backlog bound 20,
+ * fail-closed):
  * signed batches; an outage that spans a Keycloak restart loses nothing; a full backlog refuses issuance with 503
  * until it drains.
  */
@@ -48,7 +49,7 @@ class AuditWebhookIT {
         receiver = new WebhookReceiver(SECRET);
         String option = "--spi-events-listener--integration-audit--";
         dedicated = DedicatedServer.start("webhook", List.of(option + "sink=webhook", option + "webhook-url=" + receiver.url(),
-                option + "webhook-secret=" + SECRET, option + "max-backlog=" + MAX_BACKLOG, option + "fail-closed=true"));
+                option + "webhook-secret=" + SECRET, option + "max-backlog=" + MAX_BACKLOG, option + "fail-closed=true", option + "format=ocsf"));
         realm = TestRealm.create(dedicated.server(), "registry");
     }
 
@@ -83,10 +84,33 @@ class AuditWebhookIT {
         assertThat(receiver.receivedIds()).isNotEmpty();
         assertThat(receiver.badSignatures()).isEmpty();
         assertThat(receiver.missingIdempotencyKeys()).isZero();
+        assertThat(dev.integrationbroker.it.harness.ServerLog.read(dedicated.server().logFile())).doesNotContain(SECRET);
     }
 
     @Test
     @Order(2)
+    @DisplayName("given format=ocsf then every delivered event has the required attributes of its OCSF class")
+    void ocsfRequiredAttributes() {
+        assertThat(receiver.records()).isNotEmpty().allSatisfy(event -> {
+            int classUid = event.path("class_uid").asInt();
+            assertThat(classUid).isIn(3001, 3002);
+            assertThat(event.path("category_uid").asInt()).isEqualTo(3);
+            assertThat(event.path("activity_id").isInt()).isTrue();
+            assertThat(event.path("type_uid").asLong()).isEqualTo(classUid * 100L + event.path("activity_id").asInt());
+            assertThat(event.path("time").isIntegralNumber()).isTrue();
+            assertThat(event.path("severity_id").isInt()).isTrue();
+            assertThat(event.path("status_id").asInt()).isIn(1, 2);
+            assertThat(event.path("metadata").path("version").asText()).startsWith("1.");
+            assertThat(event.path("metadata").path("product").path("name").asText()).isNotBlank();
+            assertThat(event.path("metadata").path("product").path("vendor_name").asText()).isNotBlank();
+            if (classUid == 3002) {
+                assertThat(event.has("user")).as("Authentication requires user: %s", event).isTrue();
+            }
+        });
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("given an outage with a restart in the middle then nothing is lost and duplicates share their id")
     void outageAcrossRestart() {
         receiver.failing(true);
@@ -109,7 +133,7 @@ class AuditWebhookIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("given the receiver down and the backlog over its bound then issuance answers 503 until it drains")
     void failClosed() {
         receiver.failing(true);

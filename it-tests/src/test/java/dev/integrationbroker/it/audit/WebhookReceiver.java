@@ -37,6 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Set<String> badSignatures = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusedBatches = new AtomicInteger();
     private final AtomicInteger missingIdempotencyKeys = new AtomicInteger();
+    private final List<JsonNode> records = java.util.Collections.synchronizedList(new ArrayList<>());
 
     WebhookReceiver(String secret) throws IOException {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -57,6 +58,13 @@ final class WebhookReceiver implements AutoCloseable {
     List<String> receivedIds() {
         synchronized (receivedIds) {
             return List.copyOf(receivedIds);
+        }
+    }
+
+    /** Every accepted record as received. */
+    List<JsonNode> records() {
+        synchronized (records) {
+            return List.copyOf(records);
         }
     }
 
@@ -95,7 +103,9 @@ final class WebhookReceiver implements AutoCloseable {
         }
         JsonNode batch = MAPPER.readTree(body);
         for (JsonNode record : batch.isArray() ? batch : MAPPER.createArrayNode().add(batch)) {
-            receivedIds.add(record.path("id").asText());
+            // json records carry "id"; OCSF events carry it as metadata.uid
+            receivedIds.add(record.has("id") ? record.path("id").asText() : record.path("metadata").path("uid").asText());
+            records.add(record);
         }
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
