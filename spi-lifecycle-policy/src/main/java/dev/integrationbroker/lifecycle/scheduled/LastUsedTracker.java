@@ -73,7 +73,7 @@ public final class LastUsedTracker {
             return true;
         }
         try {
-            return when.isAfter(Rfc3339.parse(stored).plusSeconds(0));
+            return when.isAfter(Rfc3339.parse(stored));
         } catch (DateTimeParseException e) {
             return true;
         }
