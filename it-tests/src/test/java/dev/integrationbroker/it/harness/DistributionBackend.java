@@ -36,11 +36,18 @@ final class DistributionBackend {
         return start(config, config.keycloakHome(), config.logDir().resolve("keycloak-server.log"), extraOptions, true);
     }
 
+    static RunningServer start(HarnessConfig config, Path home, Path log, List<String> extraOptions, boolean freshData) {
+        List<String> args = new ArrayList<>(List.of("start-dev", "--import-realm"));
+        args.addAll(extraOptions);
+        return start(config, home, log, args, freshData, Map.of());
+    }
+
     /**
      * Starts the distribution at {@code home}; with {@code freshData} its database is emptied first and the demo
      * realm imported, otherwise the server resumes on its existing data (a restart).
      */
-    static RunningServer start(HarnessConfig config, Path home, Path log, List<String> extraOptions, boolean freshData) {
+    static RunningServer start(HarnessConfig config, Path home, Path log, List<String> args, boolean freshData,
+            Map<String, String> extraEnv) {
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(kcSh)) {
             throw new IllegalStateException("no Keycloak distribution at " + home
@@ -53,13 +60,11 @@ final class DistributionBackend {
 
         int httpPort = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(kcSh.toString(), "start-dev",
-                "--http-host=127.0.0.1",
-                "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort,
-                "--health-enabled=true",
-                "--import-realm"));
-        command.addAll(extraOptions);
+        List<String> command = new ArrayList<>();
+        command.add(kcSh.toString());
+        command.addAll(args);
+        command.addAll(List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                "--health-enabled=true"));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -70,6 +75,7 @@ final class DistributionBackend {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword());
         env.remove("JAVA_OPTS");
+        env.putAll(extraEnv);
 
         Process process;
         try {
@@ -78,6 +84,7 @@ final class DistributionBackend {
             throw new UncheckedIOException("cannot start " + kcSh, e);
         }
         ProcessServer server = new ProcessServer(process, URI.create("http://127.0.0.1:" + httpPort), log);
+        server.pid = process.pid();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-it-shutdown"));
         try {
             awaitReady(process, URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), log);
@@ -183,6 +190,20 @@ final class DistributionBackend {
         @Override
         public Path logFile() {
             return log;
+        }
+
+        long pid;
+
+        /** Kills the server at once (SIGKILL to the JVM and its script), as a crashed node. */
+        @Override
+        public synchronized void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override

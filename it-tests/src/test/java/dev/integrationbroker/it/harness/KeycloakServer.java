@@ -49,6 +49,11 @@ public final class KeycloakServer implements AutoCloseable {
         return running.logFile();
     }
 
+    /** Kills the server without a clean shutdown (cluster failure tests). */
+    public void kill() {
+        running.kill();
+    }
+
     @Override
     public void close() {
         running.close();

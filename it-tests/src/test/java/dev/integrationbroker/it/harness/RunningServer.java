@@ -12,6 +12,11 @@ interface RunningServer extends AutoCloseable {
     /** The server's captured log (stdout and stderr). */
     Path logFile();
 
+    /** Kills the server without a clean shutdown, as a crashed node; defaults to a clean stop. */
+    default void kill() {
+        close();
+    }
+
     /** Stops the server and waits for it to exit; safe to call more than once. */
     @Override
     void close();

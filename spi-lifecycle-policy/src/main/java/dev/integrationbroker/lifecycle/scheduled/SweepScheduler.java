@@ -34,6 +34,7 @@ final class SweepScheduler implements Runnable {
             KeycloakModelUtils.runJobInTransaction(factory, session ->
                     claimed[0] = session.singleUseObjects().putIfAbsent(SLOT_PREFIX + slot, interval.toSeconds() * 2));
             if (claimed[0]) {
+                LOG.debugf("lifecycle sweep of slot %d started on this node", slot);
                 int steps = new LifecycleSweep(factory).sweepAll();
                 LOG.debugf("lifecycle sweep of slot %d: %d transitions", slot, steps);
             }
