@@ -89,6 +89,12 @@ public final class OwnerNotifier {
                 new Object[] {integration.clientId(), reason.wire()}, data);
     }
 
+    /** Whether the realm can send e-mail at all. */
+    public static boolean smtpConfigured(RealmModel realm) {
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
+    }
+
     private static Map<String, Object> data(RealmModel realm, Integration integration) {
         Map<String, Object> data = new HashMap<>();
         data.put("clientId", integration.clientId());
@@ -103,7 +109,8 @@ public final class OwnerNotifier {
             Object[] subjectArgs, Map<String, Object> data) {
         Map<String, String> smtp = realm.getSmtpConfig();
         if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
-            LOG.warnf("realm %s has no SMTP server: the %s notice of integration %s is not e-mailed (enforcement is unaffected)",
+            // the sweep warns once per realm and run; one line per integration would flood the log
+            LOG.debugf("realm %s has no SMTP server: the %s notice of integration %s is not e-mailed (enforcement is unaffected)",
                     realm.getName(), template, integration.clientId());
             return;
         }

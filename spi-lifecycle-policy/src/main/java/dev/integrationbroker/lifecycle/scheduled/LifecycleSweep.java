@@ -69,6 +69,20 @@ public final class LifecycleSweep {
     }
 
     public List<Report> sweepRealm(String realmId) {
+        List<Report> reports = sweepPages(realmId);
+        if (!reports.isEmpty()) {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                if (realm != null && !OwnerNotifier.smtpConfigured(realm)) {
+                    LOG.warnf("realm %s has no SMTP server: owner e-mails of %d lifecycle transitions were not sent (enforcement is unaffected)",
+                            realm.getName(), reports.size());
+                }
+            });
+        }
+        return reports;
+    }
+
+    private List<Report> sweepPages(String realmId) {
         List<Report> reports = new ArrayList<>();
         int first = 0;
         while (true) {
