@@ -102,6 +102,13 @@ class AuditExportIT {
         crm.forEach(r -> types.add(r.path("type").asText()));
 
         assertThat(types).containsAll(EXPECTED_TYPES);
+        for (String once : List.of("integration.attested", "integration.suspended", "integration.reactivated", "integration.tokens-revoked")) {
+            long count = 0;
+            for (JsonNode record : crm) {
+                count += once.equals(record.path("type").asText()) ? 1 : 0;
+            }
+            assertThat(count).as("%s records for one action", once).isEqualTo(1);
+        }
         JsonNode issued = first(crm, "token.issued");
         assertThat(issued.path("integration").path("businessOwner").asText()).isEqualTo("alice");
         assertThat(issued.path("integration").path("technicalOwner").asText()).isEqualTo("bob");

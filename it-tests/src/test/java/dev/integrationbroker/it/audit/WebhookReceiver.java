@@ -33,6 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer http;
     private final byte[] secret;
     private volatile boolean failing;
+    private volatile boolean hanging;
     private final List<String> receivedIds = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Set<String> badSignatures = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusedBatches = new AtomicInteger();
@@ -52,6 +53,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void failing(boolean failing) {
         this.failing = failing;
+    }
+
+    /** Accepts the connection but answers only after 20 s, past the sink's 15 s request timeout. */
+    void hanging(boolean hanging) {
+        this.hanging = hanging;
     }
 
     /** Every accepted record id, duplicates included, in arrival order. */
@@ -84,6 +90,17 @@ final class WebhookReceiver implements AutoCloseable {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
+        }
+        if (hanging) {
+            refusedBatches.incrementAndGet();
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+            return;
         }
         if (failing) {
             refusedBatches.incrementAndGet();
@@ -123,6 +140,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        hanging = false;
         http.stop(0);
     }
 }
