@@ -56,6 +56,11 @@ final class DistributionBackend {
         installProviders(config.providerJars(), home.resolve("providers"));
         if (freshData) {
             resetData(home.resolve("data"), config.demoRealm());
+            try {
+                Files.deleteIfExists(log); // a fresh server gets a fresh log; a restart appends to it
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reset " + log, e);
+            }
         }
 
         int httpPort = freePort();
