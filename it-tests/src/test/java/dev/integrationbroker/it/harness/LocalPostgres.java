@@ -43,6 +43,21 @@ public final class LocalPostgres {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
+    /** Drops a database the test created; best effort (a leftover test database harms nothing). */
+    public static void dropDatabase(String jdbcUrl) {
+        String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try {
+            Process psql = new ProcessBuilder("psql", "-h", HOST, "-p", Integer.toString(PORT), "-U", "postgres",
+                    "-c", "DROP DATABASE IF EXISTS " + name).redirectErrorStream(true).start();
+            psql.getInputStream().readAllBytes();
+            psql.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // leave it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void skip(String why) {
         String message = "SKIPPED (PostgreSQL cluster test): " + why;
         System.err.println("[integration-broker it] " + message);

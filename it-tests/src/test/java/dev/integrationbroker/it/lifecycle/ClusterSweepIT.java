@@ -43,6 +43,7 @@ class ClusterSweepIT {
     private static final int INTEGRATIONS = 120;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private String databaseUrl;
     private DedicatedServer nodeA;
     private DedicatedServer nodeB;
     private final String realm = "cluster";
@@ -50,6 +51,7 @@ class ClusterSweepIT {
     @BeforeAll
     void startCluster(KeycloakServer suiteServer) throws Exception {
         String url = LocalPostgres.createDatabase("ib_cluster_" + System.currentTimeMillis());
+        databaseUrl = url;
         nodeA = DedicatedServer.startNode("node-a", nodeOptions(url), Map.of());
         nodeB = DedicatedServer.startNode("node-b", nodeOptions(url), Map.of());
         JsonResponse created = nodeA.server().admin().post("/admin/realms", realmWithLapsedIntegrations());
@@ -62,6 +64,9 @@ class ClusterSweepIT {
             if (node != null) {
                 node.close();
             }
+        }
+        if (databaseUrl != null) {
+            LocalPostgres.dropDatabase(databaseUrl);
         }
     }
 
