@@ -1,6 +1,7 @@
 package dev.integrationbroker.lifecycle.policy;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -32,6 +33,26 @@ public final class RealmPolicyStore {
             LOG.warnf("realm %s: stored integration policy is invalid (%s); the defaults apply", realm.getName(), e.getMessage());
             return RealmPolicy.DEFAULTS;
         }
+    }
+
+    /**
+     * The realm's policy, parsed once per request: the token endpoint consults it several times per request
+     * (provider selection, gate, lifetime cap, broker), and parsing is the only cost of a read.
+     */
+    public static RealmPolicy read(KeycloakSession session, RealmModel realm) {
+        String stored = realm.getAttribute(ATTRIBUTE);
+        String key = "integration-broker.policy." + realm.getId();
+        Parsed cached = session.getAttribute(key, Parsed.class);
+        if (cached != null && java.util.Objects.equals(cached.stored(), stored)) {
+            return cached.policy();
+        }
+        RealmPolicy policy = read(realm);
+        session.setAttribute(key, new Parsed(stored, policy));
+        return policy;
+    }
+
+    /** A parsed policy with the attribute text it came from, so a change within the request is seen. */
+    private record Parsed(String stored, RealmPolicy policy) {
     }
 
     /** Stores the policy (already validated, as every {@link RealmPolicy} is). */

@@ -19,6 +19,7 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import dev.integrationbroker.broker.tokenexchange.TokenLineage;
 import dev.integrationbroker.lifecycle.model.Integration;
+import dev.integrationbroker.lifecycle.policy.RealmPolicy;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
 import dev.integrationbroker.lifecycle.rules.IssuanceDecision;
 import dev.integrationbroker.lifecycle.rules.TtlPolicy;
@@ -74,10 +75,11 @@ public final class IntegrationGateExecutor implements ClientPolicyExecutorProvid
         AccessToken token = context.getAccessTokenResponseBuilder().getAccessToken();
         long iat = token.getIat() != null ? token.getIat() : Instant.now().getEpochSecond();
         String scope = token.getScope() == null ? "" : token.getScope();
-        long ttl = TtlPolicy.grant(RealmPolicyStore.read(realm()), Integration.of(client),
+        RealmPolicy policy = RealmPolicyStore.read(session, realm());
+        long ttl = TtlPolicy.grant(policy, Integration.of(client),
                 IssuanceGate.scopeCap(realm(), Arrays.asList(scope.split(" "))), OptionalLong.empty(), OptionalLong.empty(), decision);
         if (ttl < 1) {
-            if (RealmPolicyStore.read(realm()).enforcing()) {
+            if (policy.enforcing()) {
                 throw new ClientPolicyException(OAuthErrorException.UNAUTHORIZED_CLIENT, "review due now: no token lifetime left");
             }
             return;

@@ -53,7 +53,7 @@ public final class IssuanceGate {
      * @throws ClientPolicyException {@code unauthorized_client} when the decision refuses and the realm enforces
      */
     public static IssuanceDecision check(KeycloakSession session, RealmModel realm, ClientModel client) throws ClientPolicyException {
-        RealmPolicy policy = RealmPolicyStore.read(realm);
+        RealmPolicy policy = RealmPolicyStore.read(session, realm);
         if (!policy.active() || client == null) {
             return null;
         }

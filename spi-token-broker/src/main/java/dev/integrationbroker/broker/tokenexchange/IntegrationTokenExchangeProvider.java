@@ -49,7 +49,7 @@ public final class IntegrationTokenExchangeProvider implements TokenExchangeProv
     @Override
     public boolean supports(TokenExchangeContext context) {
         try {
-            return Integration.isIntegration(context.getClient()) && RealmPolicyStore.read(context.getRealm()).active();
+            return Integration.isIntegration(context.getClient()) && RealmPolicyStore.read(session, context.getRealm()).active();
         } catch (RuntimeException e) {
             return false;
         }
@@ -70,7 +70,7 @@ public final class IntegrationTokenExchangeProvider implements TokenExchangeProv
     private Response issue(TokenExchangeContext context) {
         RealmModel realm = context.getRealm();
         ClientModel client = context.getClient();
-        RealmPolicy policy = RealmPolicyStore.read(realm);
+        RealmPolicy policy = RealmPolicyStore.read(session, realm);
         Integration integration = Integration.of(client);
         long now = Instant.now().getEpochSecond();
 
