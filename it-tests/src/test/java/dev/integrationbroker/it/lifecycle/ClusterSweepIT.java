@@ -32,8 +32,9 @@ import dev.integrationbroker.it.harness.ServerLog;
 
 /**
  * Two production-mode Keycloak nodes sharing the local PostgreSQL and forming a cluster: the node that starts
- * the sweep is killed while it runs; the survivor completes it, and every due integration is transitioned
- * exactly once and wholly (status, reason, disabled, one admin event). Skipped where PostgreSQL is absent.
+ * the sweep is killed while it runs; the survivor completes it once the dead node's sweep lease has expired (it
+ * skips the slots before that: the lease is cluster-wide), and every due integration is transitioned exactly once
+ * and wholly (status, reason, disabled, one admin event). Skipped where PostgreSQL is absent.
  */
 @KeycloakIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,6 +90,8 @@ class ClusterSweepIT {
 
         KeycloakServer server = survivor.server();
         awaitTrue(Duration.ofMinutes(3), () -> suspendedCount(server) == INTEGRATIONS);
+        assertThat(ServerLog.read(survivor.log())).as("the survivor waited for the dead node's sweep lease")
+                .contains("skipped: an earlier sweep is still running");
 
         Map<String, Integer> events = new HashMap<>();
         for (JsonNode event : server.admin().getOk("/admin/realms/" + realm + "/admin-events?max=2000")) {

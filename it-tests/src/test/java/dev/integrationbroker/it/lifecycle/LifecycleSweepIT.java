@@ -3,6 +3,8 @@ package dev.integrationbroker.it.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.integrationbroker.it.harness.ErrorAnswers;
 import dev.integrationbroker.it.harness.JsonResponse;
 import dev.integrationbroker.it.harness.KeycloakIT;
 import dev.integrationbroker.it.harness.KeycloakServer;
@@ -211,6 +214,31 @@ class LifecycleSweepIT {
         registered(31, 30);
         realm.requirePolicy("{\"mode\":\"off\"}");
 
+        assertThat(sweep()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("given an integration written while the policy was off then, switched on, the gate refuses it at once and the sweep adopts and suspends it")
+    void writtenWhileOff() {
+        realm.requirePolicy("{\"mode\":\"off\"}");
+        Map<String, String> unstamped = new HashMap<>();
+        unstamped.put("integration.registered-at", ago(31));
+        unstamped.put("integration.review-interval-days", "30");
+        unstamped.put("integration.next-review", null);
+        unstamped.put("integration.status", null);
+        realm.restoreClient("crm", unstamped);
+        JsonNode attributes = realm.client("crm").path("attributes");
+        assertThat(attributes.has("integration.next-review")).as("nothing is stamped while the policy is off").isFalse();
+        Instant lapsed = Instant.parse(attributes.path("integration.registered-at").asText()).plus(30, ChronoUnit.DAYS);
+
+        realm.requirePolicy("{\"mode\":\"enforce\",\"dormant-after-days\":0}");
+
+        ErrorAnswers.assertError(realm.oauth().clientCredentials("crm", "crm-secret", null), 400, "unauthorized_client",
+                "review lapsed on " + DateTimeFormatter.ISO_LOCAL_DATE.format(lapsed.atOffset(ZoneOffset.UTC)));
+        assertTransition(sweep(), "active", "suspended", "review-lapsed");
+        JsonNode adopted = realm.client("crm");
+        assertThat(adopted.path("enabled").asBoolean()).isFalse();
+        assertThat(adopted.path("attributes").path("integration.next-review").asText()).isEqualTo(lapsed.toString());
         assertThat(sweep()).isEmpty();
     }
 

@@ -19,6 +19,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -34,6 +35,7 @@ import dev.integrationbroker.lifecycle.inventory.InventoryItem;
 import dev.integrationbroker.lifecycle.policy.RealmPolicy;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
 import dev.integrationbroker.lifecycle.scheduled.LifecycleSweep;
+import dev.integrationbroker.lifecycle.scheduled.SweepLease;
 
 /** Root of {@code /admin/realms/{realm}/integrations} (SPEC §2): inventory, kill switch, and the sub-resources. */
 public final class IntegrationsResource {
@@ -107,16 +109,20 @@ public final class IntegrationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response sweep() {
         auth.realm().requireManageRealm();
-        List<LifecycleSweep.Report> reports = new LifecycleSweep(session.getKeycloakSessionFactory()).sweepRealm(realm.getId());
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        SweepLease lease = SweepLease.acquire(factory, SweepLease.ON_DEMAND)
+                .orElseThrow(() -> AdminErrors.conflict("a lifecycle sweep is already running in this cluster; try again when it has finished"));
         ObjectNode result = MAPPER.createObjectNode();
         ArrayNode transitions = result.putArray("transitions");
-        for (LifecycleSweep.Report report : reports) {
-            ObjectNode item = transitions.addObject().put("clientId", report.clientId()).put("from", report.from()).put("to", report.to());
-            if (report.reason() == null) {
-                item.putNull("reason");
-            } else {
-                item.put("reason", report.reason());
-            }
+        try (lease) {
+            new LifecycleSweep(factory, lease::renewIfDue).sweepRealm(realm.getId(), report -> {
+                ObjectNode item = transitions.addObject().put("clientId", report.clientId()).put("from", report.from()).put("to", report.to());
+                if (report.reason() == null) {
+                    item.putNull("reason");
+                } else {
+                    item.put("reason", report.reason());
+                }
+            });
         }
         return Response.ok(result.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -2,6 +2,7 @@ package dev.integrationbroker.lifecycle.model;
 
 import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -85,6 +86,26 @@ public record Integration(String clientId, Map<String, String> attributes) {
 
     public Optional<Instant> nextReview() {
         return instant(NEXT_REVIEW);
+    }
+
+    /**
+     * The review date the rules enforce: the stored {@code next-review}, or, for an integration written while its
+     * realm's policy was {@code off} (never stamped), the last attestation or registration plus its review interval
+     * (the realm default when it has none). Empty only when neither a review date nor a registration time is known;
+     * the next sweep then stamps the integration.
+     */
+    public Optional<Instant> effectiveNextReview(int defaultReviewIntervalDays) {
+        Optional<Instant> stored = nextReview();
+        if (stored.isPresent()) {
+            return stored;
+        }
+        int days = reviewIntervalDays().orElse(defaultReviewIntervalDays);
+        return lastAttestedAt().or(this::registeredAt).map(base -> base.plus(Duration.ofDays(days)));
+    }
+
+    /** Whether the extension has stamped the derived system attributes (status and next review). */
+    public boolean stamped() {
+        return text(STATUS) != null && text(NEXT_REVIEW) != null;
     }
 
     public Optional<Instant> lastUsedAt() {

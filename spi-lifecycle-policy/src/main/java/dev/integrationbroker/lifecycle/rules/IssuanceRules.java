@@ -35,7 +35,7 @@ public final class IssuanceRules {
                     owners == OwnerState.MISSING ? "owner missing: an owner is not a user of this realm" : "owner missing: an owner is disabled");
         }
         long maxLifetime = expiresAt.map(e -> secondsBetween(now, e)).orElse(Long.MAX_VALUE);
-        Optional<Instant> nextReview = integration.nextReview();
+        Optional<Instant> nextReview = integration.effectiveNextReview(policy.defaultReviewIntervalDays());
         if (nextReview.isEmpty()) {
             return IssuanceDecision.allow(maxLifetime, false);
         }

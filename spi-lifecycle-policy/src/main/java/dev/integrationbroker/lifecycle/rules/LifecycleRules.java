@@ -47,7 +47,7 @@ public final class LifecycleRules {
                 return Optional.of(SuspendedReason.OWNER_MISSING);
             }
         }
-        Optional<Instant> review = integration.nextReview();
+        Optional<Instant> review = integration.effectiveNextReview(policy.defaultReviewIntervalDays());
         if (review.isPresent() && !now.isBefore(review.get().plus(Duration.ofDays(policy.graceDays())))) {
             return Optional.of(SuspendedReason.REVIEW_LAPSED);
         }
@@ -62,7 +62,7 @@ public final class LifecycleRules {
 
     /** Active, review-due (inside the first reminder window) or grace (review passed, grace running). */
     private static IntegrationStatus reviewStatus(Integration integration, RealmPolicy policy, Instant now) {
-        Optional<Instant> review = integration.nextReview();
+        Optional<Instant> review = integration.effectiveNextReview(policy.defaultReviewIntervalDays());
         if (review.isEmpty()) {
             return IntegrationStatus.ACTIVE;
         }

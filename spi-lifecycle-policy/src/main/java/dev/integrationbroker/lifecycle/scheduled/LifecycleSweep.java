@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.integrationbroker.lifecycle.actions.StatusChange;
 import dev.integrationbroker.lifecycle.email.OwnerNotifier;
 import dev.integrationbroker.lifecycle.events.OwnerWatch;
+import dev.integrationbroker.lifecycle.events.RegistrationStamp;
 import dev.integrationbroker.lifecycle.events.SystemAdminEvents;
 import dev.integrationbroker.lifecycle.events.WriteMarks;
 import dev.integrationbroker.lifecycle.model.Integration;
@@ -48,19 +50,26 @@ public final class LifecycleSweep {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KeycloakSessionFactory factory;
+    private final Runnable pageDone;
 
     public LifecycleSweep(KeycloakSessionFactory factory) {
-        this.factory = factory;
+        this(factory, () -> { });
     }
 
-    /** Sweeps every realm; a failure in one realm does not stop the others. */
+    /** {@code pageDone} runs after each page of clients (the scheduler renews its sweep lease there). */
+    public LifecycleSweep(KeycloakSessionFactory factory, Runnable pageDone) {
+        this.factory = factory;
+        this.pageDone = pageDone;
+    }
+
+    /** Sweeps every realm; a failure in one realm does not stop the others. Returns the number of transitions. */
     public int sweepAll() {
         List<String> realmIds = new ArrayList<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream().forEach(r -> realmIds.add(r.getId())));
         int steps = 0;
         for (String realmId : realmIds) {
             try {
-                steps += sweepRealm(realmId).size();
+                steps += sweepRealm(realmId, report -> { });
             } catch (RuntimeException e) {
                 LOG.errorf(e, "lifecycle sweep of realm %s failed; the next sweep retries", realmId);
             }
@@ -68,25 +77,32 @@ public final class LifecycleSweep {
         return steps;
     }
 
-    public List<Report> sweepRealm(String realmId) {
-        List<Report> reports = sweepPages(realmId);
-        if (!reports.isEmpty()) {
+    /**
+     * Sweeps one realm, handing each transition to {@code reports} as it is committed (nothing is collected here,
+     * so the scheduled sweep keeps no per-integration state). Returns the number of transitions.
+     */
+    public int sweepRealm(String realmId, Consumer<Report> reports) {
+        int[] count = {0};
+        sweepPages(realmId, report -> {
+            count[0]++;
+            reports.accept(report);
+        });
+        if (count[0] > 0) {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
                 if (realm != null && !OwnerNotifier.smtpConfigured(realm)) {
                     LOG.warnf("realm %s has no SMTP server: owner e-mails of %d lifecycle transitions were not sent (enforcement is unaffected)",
-                            realm.getName(), reports.size());
+                            realm.getName(), count[0]);
                 }
             });
         }
-        return reports;
+        return count[0];
     }
 
-    private List<Report> sweepPages(String realmId) {
-        List<Report> reports = new ArrayList<>();
+    private void sweepPages(String realmId, Consumer<Report> reports) {
         int first = 0;
         while (true) {
-            List<String> due = new ArrayList<>();
+            List<String> due = new ArrayList<>(PAGE);
             int[] seen = {0};
             int offset = first;
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
@@ -102,10 +118,11 @@ public final class LifecycleSweep {
                 });
             });
             for (String clientId : due) {
-                step(realmId, clientId).ifPresent(reports::add);
+                step(realmId, clientId).ifPresent(reports);
             }
+            pageDone.run();
             if (seen[0] < PAGE) {
-                return reports;
+                return;
             }
             first += PAGE;
         }
@@ -125,6 +142,11 @@ public final class LifecycleSweep {
             Instant now = Instant.now();
             Integration integration = Integration.of(client);
             OwnerState owners = Owners.state(session, realm, integration);
+            if (!integration.stamped()) {
+                // written while the realm's policy was off: adopt it now, so its review clock runs
+                WriteMarks.systemWrite(session, () -> RegistrationStamp.apply(client, policy, now));
+                integration = Integration.of(client);
+            }
             boolean apply = policy.mode() == PolicyMode.ENFORCE;
             if (apply) {
                 OwnerWatch.observe(session, client, owners, now);

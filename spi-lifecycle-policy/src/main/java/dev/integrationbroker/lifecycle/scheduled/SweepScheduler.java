@@ -2,6 +2,7 @@ package dev.integrationbroker.lifecycle.scheduled;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -12,6 +13,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * interval's slot in Keycloak's cluster-wide single-use store runs it, the others skip. (Keycloak's
  * cluster-aware task runner gives mutual exclusion only; the slot makes it once per interval, and the sweep's
  * idempotence makes a rare second run, after a full cluster restart, harmless.)
+ * <p>
+ * A sweep that outlasts its interval still holds the {@link SweepLease}, so another node's next slot does not
+ * start a second sweep over the same integrations; a node that dies mid-sweep stops renewing the lease and it
+ * expires (after two intervals, at least a minute), after which the next slot completes the work.
  */
 final class SweepScheduler implements Runnable {
 
@@ -26,20 +31,44 @@ final class SweepScheduler implements Runnable {
         this.interval = interval;
     }
 
+    /** Two intervals, at least a minute: long enough to survive a slow page, short enough to recover from a crash. */
+    static Duration leaseFor(Duration interval) {
+        Duration twice = interval.multipliedBy(2);
+        return twice.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : twice;
+    }
+
     @Override
     public void run() {
         long slot = Instant.now().getEpochSecond() / interval.toSeconds();
-        boolean[] claimed = {false};
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session ->
-                    claimed[0] = session.singleUseObjects().putIfAbsent(SLOT_PREFIX + slot, interval.toSeconds() * 2));
-            if (claimed[0]) {
+            if (!claim(slot)) {
+                return;
+            }
+            Optional<SweepLease> lease = SweepLease.acquire(factory, leaseFor(interval));
+            if (lease.isEmpty()) {
+                LOG.debugf("lifecycle sweep of slot %d skipped: an earlier sweep is still running", slot);
+                return;
+            }
+            try (SweepLease held = lease.get()) {
+                long started = System.nanoTime();
                 LOG.debugf("lifecycle sweep of slot %d started on this node", slot);
-                int steps = new LifecycleSweep(factory).sweepAll();
-                LOG.debugf("lifecycle sweep of slot %d: %d transitions", slot, steps);
+                int steps = new LifecycleSweep(factory, held::renewIfDue).sweepAll();
+                long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                if (steps > 0) {
+                    LOG.infof("lifecycle sweep of slot %d: %d transitions in %d ms", slot, steps, millis);
+                } else {
+                    LOG.debugf("lifecycle sweep of slot %d: no transitions (%d ms)", slot, millis);
+                }
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "lifecycle sweep failed; the next interval retries");
         }
+    }
+
+    private boolean claim(long slot) {
+        boolean[] claimed = {false};
+        KeycloakModelUtils.runJobInTransaction(factory, session ->
+                claimed[0] = session.singleUseObjects().putIfAbsent(SLOT_PREFIX + slot, interval.toSeconds() * 2));
+        return claimed[0];
     }
 }

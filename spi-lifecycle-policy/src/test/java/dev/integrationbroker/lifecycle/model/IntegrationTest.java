@@ -77,6 +77,52 @@ class IntegrationTest {
     }
 
     @Nested
+    class EffectiveReview {
+
+        @Test
+        @DisplayName("given a stored next-review then it is the effective review, whatever the interval")
+        void storedWins() {
+            Map<String, String> attributes = Map.of(NEXT_REVIEW, "2026-12-01T00:00:00Z", REGISTERED_AT, "2026-01-01T00:00:00Z",
+                    REVIEW_INTERVAL_DAYS, "30");
+
+            assertThat(new Integration("crm", attributes).effectiveNextReview(90)).hasValue(Instant.parse("2026-12-01T00:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("given no next-review then registration plus the integration's interval is the effective review")
+        void fromRegistration() {
+            Map<String, String> attributes = Map.of(REGISTERED_AT, "2026-01-01T00:00:00Z", REVIEW_INTERVAL_DAYS, "30");
+
+            assertThat(new Integration("crm", attributes).effectiveNextReview(90)).hasValue(Instant.parse("2026-01-31T00:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("given no next-review nor interval then the last attestation plus the realm default counts")
+        void fromAttestationWithDefault() {
+            Map<String, String> attributes = Map.of(REGISTERED_AT, "2026-01-01T00:00:00Z", LAST_ATTESTED_AT, "2026-03-01T00:00:00Z");
+
+            assertThat(new Integration("crm", attributes).effectiveNextReview(10)).hasValue(Instant.parse("2026-03-11T00:00:00Z"));
+        }
+
+        @Test
+        @DisplayName("given neither a review date nor a registration time then there is no effective review")
+        void unknown() {
+            assertThat(new Integration("crm", complete()).effectiveNextReview(90)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("given status and next-review then the integration counts as stamped, and not with one missing")
+        void stamped() {
+            Map<String, String> attributes = complete();
+            attributes.put(STATUS, "active");
+            assertThat(new Integration("crm", attributes).stamped()).isFalse();
+
+            attributes.put(NEXT_REVIEW, "2026-12-01T00:00:00Z");
+            assertThat(new Integration("crm", attributes).stamped()).isTrue();
+        }
+    }
+
+    @Nested
     class Lists {
 
         @Test

@@ -205,6 +205,17 @@ class IssuanceRulesTest {
         }
 
         @Test
+        @DisplayName("given no next-review but a registration whose realm-default review lapsed then it is refused as review lapsed")
+        void unstampedLapsed() {
+            set(REGISTERED_AT, NOW.minus(Duration.ofDays(91)));
+
+            IssuanceDecision decision = decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(decision.description()).startsWith("review lapsed on ");
+        }
+
+        @Test
         @DisplayName("given neither next-review nor expires-at then the decision sets no lifetime bound")
         void noDates() {
             assertThat(decide()).isEqualTo(new IssuanceDecision(true, null, null, Long.MAX_VALUE, false));

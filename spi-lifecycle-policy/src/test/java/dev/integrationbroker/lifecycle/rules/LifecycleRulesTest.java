@@ -305,6 +305,7 @@ class LifecycleRulesTest {
         @Test
         @DisplayName("given never used and registered dormant-after-days ago then it is suspended as dormant")
         void fromRegistration() {
+            set(NEXT_REVIEW, daysAhead(60)); // attested recently
             set(REGISTERED_AT, daysAgo(90));
 
             assertThat(next(policy("{\"dormant-after-days\": 90}"))).contains(suspend(SuspendedReason.DORMANT));
@@ -313,6 +314,7 @@ class LifecycleRulesTest {
         @Test
         @DisplayName("given an old registration but a recent use then last-used-at wins and there is no next step")
         void useBeatsRegistration() {
+            set(NEXT_REVIEW, daysAhead(60)); // attested recently
             set(REGISTERED_AT, daysAgo(400));
             set(LAST_USED_AT, daysAgo(1));
 
@@ -328,6 +330,7 @@ class LifecycleRulesTest {
         @Test
         @DisplayName("given dormant-after-days 0 then a long-unused integration is not suspended")
         void disabled() {
+            set(NEXT_REVIEW, daysAhead(60)); // attested recently
             set(LAST_USED_AT, daysAgo(3000));
             set(REGISTERED_AT, daysAgo(3000));
 
@@ -424,6 +427,16 @@ class LifecycleRulesTest {
             set(LAST_USED_AT, daysAgo(1));
 
             assertThat(next()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("given an integration never stamped (written while the policy was off) whose registration plus interval lapsed then it is suspended")
+        void unstampedLapsed() {
+            set(REGISTERED_AT, daysAgo(31));
+            attributes.put(REVIEW_INTERVAL_DAYS, "30");
+            set(LAST_USED_AT, daysAgo(1));
+
+            assertThat(next()).contains(new Transition(IntegrationStatus.ACTIVE, IntegrationStatus.SUSPENDED, SuspendedReason.REVIEW_LAPSED));
         }
 
         @Test
