@@ -199,6 +199,14 @@ final class DistributionBackend {
 
         long pid;
 
+        /** kc.sh starts the JVM as its child in dev mode and execs it in production mode. */
+        @Override
+        public java.util.Optional<ProcessHandle> jvm() {
+            return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                    .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                    .findFirst();
+        }
+
         /** Kills the server at once (SIGKILL to the JVM and its script), as a crashed node. */
         @Override
         public synchronized void kill() {

@@ -49,6 +49,11 @@ public final class KeycloakServer implements AutoCloseable {
         return running.logFile();
     }
 
+    /** The server's JVM, where the backend exposes it (not in a container). */
+    public java.util.Optional<ProcessHandle> jvm() {
+        return running.jvm();
+    }
+
     /** Kills the server without a clean shutdown (cluster failure tests). */
     public void kill() {
         running.kill();

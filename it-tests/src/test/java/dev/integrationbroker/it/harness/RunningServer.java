@@ -12,6 +12,11 @@ interface RunningServer extends AutoCloseable {
     /** The server's captured log (stdout and stderr). */
     Path logFile();
 
+    /** The server's JVM process, where the harness can see it (the distribution backend), for heap probes. */
+    default java.util.Optional<ProcessHandle> jvm() {
+        return java.util.Optional.empty();
+    }
+
     /** Kills the server without a clean shutdown, as a crashed node; defaults to a clean stop. */
     default void kill() {
         close();
