@@ -1,5 +1,6 @@
 package dev.integrationbroker.it.audit;
 
+import static dev.integrationbroker.it.harness.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -224,14 +225,5 @@ class AuditExportIT {
             }
         }
         throw new AssertionError("no " + type + " record in " + records.size() + " records");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.integrationbroker.it.audit;
 
+import static dev.integrationbroker.it.harness.Waits.awaitTrue;
+import static dev.integrationbroker.it.harness.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,25 +151,5 @@ class AuditWebhookIT {
         receiver.failing(false);
         awaitTrue(Duration.ofMinutes(3), () -> token().status() == 200);
         assertThat(token().status()).isEqualTo(200);
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep(1000);
-        }
-        assertThat(condition.getAsBoolean()).as("condition within " + timeout).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

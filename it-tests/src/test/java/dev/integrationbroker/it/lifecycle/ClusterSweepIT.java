@@ -1,5 +1,7 @@
 package dev.integrationbroker.it.lifecycle;
 
+import static dev.integrationbroker.it.harness.Waits.awaitTrue;
+import static dev.integrationbroker.it.harness.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -10,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,26 +172,6 @@ class ClusterSweepIT {
             return MAPPER.readTree(json);
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + json, e);
-        }
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep(1000);
-        }
-        assertThat(condition.getAsBoolean()).as("condition within " + timeout).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

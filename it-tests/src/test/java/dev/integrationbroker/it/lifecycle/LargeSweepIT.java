@@ -1,5 +1,6 @@
 package dev.integrationbroker.it.lifecycle;
 
+import static dev.integrationbroker.it.harness.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -259,14 +260,5 @@ class LargeSweepIT {
 
     private static String mb(long bytes) {
         return String.format("%.1f MB", bytes / (1024.0 * 1024.0));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.integrationbroker.it.lifecycle;
 
+import static dev.integrationbroker.it.harness.Waits.awaitTrue;
+import static dev.integrationbroker.it.harness.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -9,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,25 +107,5 @@ class ScheduledSweepIT {
         assertThat(smtp.getReceivedMessages()).as("no duplicate after the restart").hasSize(4);
         assertThat(transitions(restarted, "crm-reports")).isEqualTo(1);
         assertThat(transitions(restarted, "crm")).isEqualTo(1);
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep(1000);
-        }
-        assertThat(condition.getAsBoolean()).as("condition within " + timeout).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -50,16 +50,16 @@ public final class LifecycleSweep {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KeycloakSessionFactory factory;
-    private final Runnable pageDone;
+    private final Runnable heartbeat;
 
     public LifecycleSweep(KeycloakSessionFactory factory) {
         this(factory, () -> { });
     }
 
-    /** {@code pageDone} runs after each page of clients (the scheduler renews its sweep lease there). */
-    public LifecycleSweep(KeycloakSessionFactory factory, Runnable pageDone) {
+    /** {@code heartbeat} runs after each page read and each integration's step (the sweep lease renews there). */
+    public LifecycleSweep(KeycloakSessionFactory factory, Runnable heartbeat) {
         this.factory = factory;
-        this.pageDone = pageDone;
+        this.heartbeat = heartbeat;
     }
 
     /** Sweeps every realm; a failure in one realm does not stop the others. Returns the number of transitions. */
@@ -117,10 +117,11 @@ public final class LifecycleSweep {
                     }
                 });
             });
+            heartbeat.run();
             for (String clientId : due) {
                 step(realmId, clientId).ifPresent(reports);
+                heartbeat.run();
             }
-            pageDone.run();
             if (seen[0] < PAGE) {
                 return;
             }

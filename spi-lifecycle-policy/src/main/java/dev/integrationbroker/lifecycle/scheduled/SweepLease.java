@@ -49,7 +49,7 @@ public final class SweepLease implements AutoCloseable {
         return acquired[0] ? Optional.of(new SweepLease(factory, length, owner)) : Optional.empty();
     }
 
-    /** Extends the lease once a third of it has passed; cheap to call after every page. */
+    /** Extends the lease once a third of it has passed; cheap to call after every step. */
     public void renewIfDue() {
         Instant now = Instant.now();
         if (now.isBefore(renewed.plus(length.dividedBy(3)))) {
