@@ -1,5 +1,6 @@
 import { useRealm, ViewHeader } from "@keycloak/keycloak-admin-ui";
 import { PageSection, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 
@@ -18,6 +19,8 @@ export const IntegrationsSection = () => {
   const [params] = useSearchParams();
   const requested = params.get("tab") as SectionTab | null;
   const tab: SectionTab = requested && SECTION_TABS.includes(requested) ? requested : "inventory";
+  // bumped after a realm-wide action (the sweep) so the tabs load what it changed
+  const [generation, setGeneration] = useState(0);
 
   return (
     <>
@@ -34,7 +37,7 @@ export const IntegrationsSection = () => {
         }
       />
       <PageSection variant="light" className="pf-v5-u-pb-0">
-        <SectionActions />
+        <SectionActions onChanged={() => setGeneration((current) => current + 1)} />
       </PageSection>
       <PageSection variant="light" className="pf-v5-u-p-0">
         <Tabs
@@ -50,14 +53,14 @@ export const IntegrationsSection = () => {
             data-testid="ib-tab-inventory"
             title={<TabTitleText>{t("integrationsInventory", "Inventory")}</TabTitleText>}
           >
-            <InventoryTab />
+            <InventoryTab key={generation} />
           </Tab>
           <Tab
             eventKey="unregistered"
             data-testid="ib-tab-unregistered"
             title={<TabTitleText>{t("integrationsUnregistered", "Unregistered accounts")}</TabTitleText>}
           >
-            <UnregisteredTab />
+            <UnregisteredTab key={generation} />
           </Tab>
           <Tab
             eventKey="policy"

@@ -11,8 +11,13 @@ import type { SweepResult } from "./types";
 
 type Outcome = { kind: "sweep"; result: SweepResult } | { kind: "error"; message: string };
 
+type SectionActionsProps = {
+  /** Called after an action that changed integrations (a sweep), so the section reloads its lists. */
+  onChanged?: () => void;
+};
+
 /** Realm-wide actions of the section: run the lifecycle sweep now, download the audit log. */
-export const SectionActions = () => {
+export const SectionActions = ({ onChanged }: SectionActionsProps) => {
   const { t } = useTranslation();
   const { realm } = useRealm();
   const { hasAccess } = useAccess();
@@ -24,7 +29,11 @@ export const SectionActions = () => {
     setBusy("sweep");
     setOutcome(undefined);
     try {
-      setOutcome({ kind: "sweep", result: await api.sweep() });
+      const result = await api.sweep();
+      setOutcome({ kind: "sweep", result });
+      if (result.transitions.length > 0) {
+        onChanged?.();
+      }
     } catch (error) {
       setOutcome({ kind: "error", message: errorMessage(error) });
     } finally {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +164,32 @@ class AdminConsoleBrowserIT {
                 By.cssSelector("[data-testid='ib-inventory-row'][data-client-id='" + INTEGRATION + "']")));
         assertThat(row.getText()).contains("alice");
         screenshot("6-inventory");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("given a lapsed review then 'Run sweep now' lists the suspension and the integration view shows status and reason")
+    void sweepNow() throws IOException {
+        realm.restoreClient(INTEGRATION, Map.of("integration.last-attested-at",
+                Instant.now().minus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString(), "integration.review-interval-days", "30"));
+        driver.get(console("/integrations"));
+
+        wait.until(ExpectedConditions.elementToBeClickable(testId("ib-sweep-run"))).click();
+
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("ib-sweep-result")));
+        assertThat(result.getText()).contains("Sweep finished: 1 transition(s).");
+        assertThat(driver.findElement(testId("ib-sweep-transition")).getText())
+                .contains(INTEGRATION).contains("active").contains("suspended").contains("review-lapsed");
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='ib-inventory-row'][data-client-id='" + INTEGRATION + "']")));
+        wait.until(ExpectedConditions.textToBePresentInElement(row, "suspended"));
+        screenshot("7-sweep-now");
+
+        driver.get(console("/integrations/" + INTEGRATION));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("ib-detail-status"), "suspended"));
+        assertThat(driver.findElement(testId("ib-detail-suspended-reason")).getText()).contains("review-lapsed");
+        screenshot("8-suspended-detail");
+        assertThat(attribute("integration.status")).isEqualTo("suspended");
     }
 
     private String console(String route) {
