@@ -1,5 +1,6 @@
 package dev.integrationbroker.it.lifecycle;
 
+import static dev.integrationbroker.it.harness.Waits.awaitTrue;
 import static dev.integrationbroker.it.harness.Waits.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +76,7 @@ class LargeSweepIT {
      */
     private static final long FLAT_SLACK_BYTES = 20L * 1024 * 1024;
     private static final Duration SWEEP_BOUND = Duration.ofMinutes(5);
+    private static final Pattern IDLE = Pattern.compile("lifecycle sweep of slot \\d+: no transitions \\((\\d+) ms\\)");
     private static final Pattern SWEPT = Pattern.compile("lifecycle sweep of slot \\d+: (\\d+) transitions in (\\d+) ms");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -125,7 +128,7 @@ class LargeSweepIT {
                 String.format("registration by partial import (%d per request, policy off): %,d in %,d ms; %,d in %,d ms",
                         IMPORT_CHUNK, SMALL, seedSmall, LARGE, seedLarge),
                 small.describe(), large.describe());
-        record(figures);
+        record(figures, false);
 
         assertThat(small.transitions()).isEqualTo(SMALL);
         assertThat(large.transitions()).isEqualTo(LARGE);
@@ -150,6 +153,7 @@ class LargeSweepIT {
     void oneSweepAtATime() {
         KeycloakServer server = dedicated.server();
         assertThat(suspended(server, "bulk-large")).as("the realms of the first test").isEqualTo(LARGE);
+        int logBefore = ServerLog.read(server.logFile()).length();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         JsonResponse refused = null;
         int accepted = 0;
@@ -166,6 +170,12 @@ class LargeSweepIT {
         }
         assertThat(refused).as("an on-demand sweep while a scheduled sweep ran (%d accepted in between)", accepted).isNotNull();
         ErrorAnswers.assertError(refused, 409, "conflict", "a lifecycle sweep is already running in this cluster; try again when it has finished");
+
+        // the scheduled sweeps meanwhile walked all 11,000 integrations with nothing to do: record how long one took
+        awaitTrue(Duration.ofSeconds(60), () -> IDLE.matcher(ServerLog.read(server.logFile()).substring(logBefore)).find());
+        Matcher idle = IDLE.matcher(ServerLog.read(server.logFile()).substring(logBefore));
+        assertThat(idle.find()).isTrue();
+        record(String.format("a scheduled sweep with nothing to do over %,d integrations: %s ms", SMALL + LARGE, idle.group(1)), true);
     }
 
     /** Creates a realm with {@code count} integrations whose review lapsed a day ago, the policy off; returns ms taken. */
@@ -249,10 +259,11 @@ class LargeSweepIT {
         return Long.parseLong(response.header("X-Total-Count"));
     }
 
-    private static void record(String figures) {
+    private static void record(String figures, boolean append) {
         System.out.println("[large sweep] " + figures.replace(System.lineSeparator(), System.lineSeparator() + "[large sweep] "));
         try {
-            Files.writeString(Path.of("target", "large-sweep.txt"), figures + System.lineSeparator());
+            Files.writeString(Path.of("target", "large-sweep.txt"), figures + System.lineSeparator(), StandardOpenOption.CREATE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the figures", e);
         }
