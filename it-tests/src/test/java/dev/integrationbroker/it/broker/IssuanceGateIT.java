@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.integrationbroker.it.harness.Form;
 import dev.integrationbroker.it.harness.JsonResponse;
 import dev.integrationbroker.it.harness.KeycloakIT;
 import dev.integrationbroker.it.harness.KeycloakServer;
@@ -120,6 +121,38 @@ class IssuanceGateIT {
             JsonResponse response = fixture.exchange(fixture.exchangeForm(subject).add("audience", "orders-api").add("scope", "orders.read"));
 
             assertOAuthError(response, 400, "unauthorized_client", "review lapsed on " + day(lapsed));
+        }
+
+        @Test
+        @DisplayName("given a refresh token issued before the review date then refreshing after it lapsed is refused by the gate")
+        void lapsedRefresh() {
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("client_credentials.use_refresh_token", "true"));
+            Instant lapsed = Instant.now().plusSeconds(3);
+            reviewDueAt(lapsed);
+            JsonResponse issued = clientCredentials();
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+            String refreshToken = issued.json().path("refresh_token").asText(null);
+            assertThat(refreshToken).as("client_credentials.use_refresh_token gives the integration a refresh token").isNotNull();
+            sleepUntil(lapsed.plusSeconds(1));
+
+            JsonResponse refreshed = fixture.realm.oauth().token(Form.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                    "client_id", INTEGRATION, "client_secret", SECRET));
+
+            assertOAuthError(refreshed, 400, "unauthorized_client", "review lapsed on " + day(lapsed));
+            assertThat(refreshed.body()).doesNotContain(refreshToken);
+        }
+
+        @Test
+        @DisplayName("given a refresh token of an active integration then refreshing is allowed")
+        void activeRefresh() {
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("client_credentials.use_refresh_token", "true"));
+            JsonResponse issued = clientCredentials();
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+
+            JsonResponse refreshed = fixture.realm.oauth().token(Form.of("grant_type", "refresh_token",
+                    "refresh_token", issued.json().path("refresh_token").asText(), "client_id", INTEGRATION, "client_secret", SECRET));
+
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         }
 
         @Test
@@ -256,6 +289,20 @@ class IssuanceGateIT {
 
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().path("expires_in").asLong()).isBetween(89L, 90L);
+        }
+
+        @Test
+        @DisplayName("given integration.max-token-ttl 90 and a refresh token then the refreshed token lives 90 s too")
+        void integrationCapOnRefresh() {
+            fixture.realm.requireClientAttributes(INTEGRATION, Map.of("integration.max-token-ttl", "90", "client_credentials.use_refresh_token", "true"));
+            JsonResponse issued = clientCredentials();
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+
+            JsonResponse refreshed = fixture.realm.oauth().token(Form.of("grant_type", "refresh_token",
+                    "refresh_token", issued.json().path("refresh_token").asText(), "client_id", INTEGRATION, "client_secret", SECRET));
+
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+            assertThat(refreshed.json().path("expires_in").asLong()).isBetween(89L, 90L);
         }
 
         @Test

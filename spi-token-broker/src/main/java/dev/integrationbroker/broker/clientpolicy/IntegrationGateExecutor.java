@@ -8,12 +8,14 @@ import org.keycloak.OAuthErrorException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.ServiceAccountTokenResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshResponseContext;
 import org.keycloak.services.clientpolicy.context.TokenIntrospectContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
@@ -48,10 +50,13 @@ public final class IntegrationGateExecutor implements ClientPolicyExecutorProvid
             case SERVICE_ACCOUNT_TOKEN_REQUEST, TOKEN_EXCHANGE_REQUEST, TOKEN_REFRESH ->
                     IssuanceGate.check(session, realm(), session.getContext().getClient());
             case SERVICE_ACCOUNT_TOKEN_RESPONSE -> {
-                capLifetime((ServiceAccountTokenResponseContext) context);
+                capLifetime(((ServiceAccountTokenResponseContext) context).getAccessTokenResponseBuilder());
                 recordUse();
             }
-            case TOKEN_REFRESH_RESPONSE -> recordUse();
+            case TOKEN_REFRESH_RESPONSE -> {
+                capLifetime(((TokenRefreshResponseContext) context).getAccessTokenResponseBuilder());
+                recordUse();
+            }
             case TOKEN_INTROSPECT -> TokenLineage.propagateRevocation(session,
                     ((TokenIntrospectContext) context).getParams().getFirst("token"), Instant.now().getEpochSecond());
             case REGISTER, UPDATE -> {
@@ -65,14 +70,17 @@ public final class IntegrationGateExecutor implements ClientPolicyExecutorProvid
         }
     }
 
-    /** client_credentials tokens of integrations get the same lifetime rule as brokered ones (SPEC §3.2). */
-    private void capLifetime(ServiceAccountTokenResponseContext context) throws ClientPolicyException {
+    /**
+     * client_credentials tokens of integrations, and tokens refreshed from them, get the same lifetime rule as
+     * brokered ones (SPEC §3.2).
+     */
+    private void capLifetime(TokenManager.AccessTokenResponseBuilder response) throws ClientPolicyException {
         IssuanceDecision decision = session.getAttribute(IssuanceGate.DECISION_ATTRIBUTE, IssuanceDecision.class);
         ClientModel client = session.getContext().getClient();
         if (decision == null || !Integration.isIntegration(client)) {
             return;
         }
-        AccessToken token = context.getAccessTokenResponseBuilder().getAccessToken();
+        AccessToken token = response.getAccessToken();
         long iat = token.getIat() != null ? token.getIat() : Instant.now().getEpochSecond();
         String scope = token.getScope() == null ? "" : token.getScope();
         RealmPolicy policy = RealmPolicyStore.read(session, realm());
