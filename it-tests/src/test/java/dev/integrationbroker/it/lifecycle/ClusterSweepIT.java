@@ -12,12 +12,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,20 +42,25 @@ import dev.integrationbroker.it.harness.ServerLog;
  * Two production-mode Keycloak nodes sharing the local PostgreSQL and forming a cluster: the node that starts
  * the sweep is killed while it runs; the survivor completes it once the dead node's sweep lease has expired (it
  * skips the slots before that: the lease is cluster-wide), and every due integration is transitioned exactly once
- * and wholly (status, reason, disabled, one admin event). Skipped where PostgreSQL is absent.
+ * and wholly (status, reason, disabled, one admin event). Then, with the dead node restarted, both nodes issue
+ * tokens at once and the realm's audit hash chain, linked by both nodes' drains under the chain-head row lock,
+ * holds every issuance exactly once and verifies intact. Skipped where PostgreSQL is absent.
  */
 @KeycloakIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("sweep in a two-node cluster on PostgreSQL")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("sweep and audit chain in a two-node cluster on PostgreSQL")
 class ClusterSweepIT {
 
     private static final int INTEGRATIONS = 120;
+    private static final int TOKENS_PER_NODE = 40;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private String databaseUrl;
     private DedicatedServer nodeA;
     private DedicatedServer nodeB;
     private final String realm = "cluster";
+    private DedicatedServer killed;
 
     @BeforeAll
     void startCluster(KeycloakServer suiteServer) throws Exception {
@@ -83,11 +95,13 @@ class ClusterSweepIT {
     }
 
     @Test
+    @Order(1)
     @DisplayName("given the sweeping node killed mid-sweep then the survivor completes it, each integration once and wholly")
     void killedMidSweep() {
         DedicatedServer sweeping = awaitSweepStart();
         DedicatedServer survivor = sweeping == nodeA ? nodeB : nodeA;
         sweeping.kill();
+        killed = sweeping;
 
         KeycloakServer server = survivor.server();
         awaitTrue(Duration.ofMinutes(3), () -> suspendedCount(server) == INTEGRATIONS);
@@ -111,6 +125,60 @@ class ClusterSweepIT {
                 assertThat(attributes.has("integration.suspended-at")).isTrue();
             }
         }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("given token requests on both nodes at once then the realm's audit chain holds each exactly once, unbroken")
+    void auditChainAcrossNodes() throws Exception {
+        if (killed != null) {
+            killed.restart();
+        }
+        String auditRealm = "cluster-audit";
+        ObjectNode rep = MAPPER.createObjectNode().put("realm", auditRealm).put("enabled", true);
+        ArrayNode users = rep.putArray("users");
+        users.addObject().put("username", "alice").put("email", "alice@cluster.test").put("enabled", true);
+        users.addObject().put("username", "bob").put("email", "bob@cluster.test").put("enabled", true);
+        rep.putArray("clientScopes").addObject().put("name", "orders.read").put("protocol", "openid-connect");
+        ArrayNode clients = rep.putArray("clients");
+        clients.addObject().put("clientId", "orders-api").put("enabled", true).put("publicClient", false);
+        clients.addObject().put("clientId", "crm").put("enabled", true).put("publicClient", false).put("secret", "crm-secret")
+                .put("standardFlowEnabled", false).put("serviceAccountsEnabled", true).putObject("attributes")
+                .put("integration.business-owner", "alice").put("integration.technical-owner", "bob")
+                .put("integration.purpose", "Cluster audit chain test").put("integration.allowed-audiences", "orders-api")
+                .put("integration.allowed-scopes", "orders.read");
+        JsonResponse created = nodeA.server().admin().post("/admin/realms", rep);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> onA = pool.submit(() -> issue(nodeA.server(), auditRealm));
+            Future<Integer> onB = pool.submit(() -> issue(nodeB.server(), auditRealm));
+            assertThat(onA.get(3, TimeUnit.MINUTES) + onB.get(3, TimeUnit.MINUTES)).isEqualTo(2 * TOKENS_PER_NODE);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        KeycloakServer server = nodeB.server();
+        String records = "/admin/realms/" + auditRealm + "/integrations/audit?type=token.issued&clientId=crm";
+        awaitTrue(Duration.ofSeconds(60), () -> server.admin().getOk(records).size() == 2 * TOKENS_PER_NODE);
+        java.util.Set<Long> seqs = new java.util.HashSet<>();
+        server.admin().getOk(records).forEach(record -> seqs.add(record.path("seq").asLong()));
+        assertThat(seqs).as("one sequence number per record").hasSize(2 * TOKENS_PER_NODE);
+        JsonNode verdict = server.admin().getOk("/admin/realms/" + auditRealm + "/integrations/audit/verify");
+        assertThat(verdict.path("intact").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(verdict.path("records").asLong()).isGreaterThanOrEqualTo(2L * TOKENS_PER_NODE);
+    }
+
+    /** Requests {@link #TOKENS_PER_NODE} client_credentials tokens from one node; returns how many were issued. */
+    private static int issue(KeycloakServer server, String realmName) {
+        int issued = 0;
+        for (int i = 0; i < TOKENS_PER_NODE; i++) {
+            JsonResponse response = server.oauth(realmName).clientCredentials("crm", "crm-secret", null);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            issued++;
+        }
+        return issued;
     }
 
     /**
