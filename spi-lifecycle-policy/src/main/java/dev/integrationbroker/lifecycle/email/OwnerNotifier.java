@@ -33,6 +33,7 @@ import dev.integrationbroker.lifecycle.model.Integration;
 import dev.integrationbroker.lifecycle.model.Rfc3339;
 import dev.integrationbroker.lifecycle.model.SuspendedReason;
 import dev.integrationbroker.lifecycle.policy.RealmPolicy;
+import dev.integrationbroker.lifecycle.rules.LifecycleRules;
 
 /**
  * Owner e-mails (SPEC §4): review reminders and suspension notices, rendered from the project's e-mail theme
@@ -50,16 +51,11 @@ public final class OwnerNotifier {
     /** Sends the reminder of the most advanced reminder window reached, if it was not sent yet this cycle. */
     public static void remindIfDue(KeycloakSession session, RealmModel realm, ClientModel client, RealmPolicy policy, Instant now) {
         Integration integration = Integration.of(client);
-        Optional<Instant> review = integration.nextReview();
-        if (review.isEmpty() || !now.isBefore(review.get()) || integration.status().blocksIssuance()) {
-            return;
-        }
-        Optional<Integer> window = policy.reminderDays().stream().filter(d -> !now.isBefore(review.get().minus(Duration.ofDays(d))))
-                .min(Integer::compare);
+        Optional<Integer> window = LifecycleRules.reminderWindow(integration, policy, now);
         if (window.isEmpty()) {
             return;
         }
-        String cycle = Rfc3339.format(review.get());
+        String cycle = Rfc3339.format(integration.nextReview().orElseThrow());
         if (NoticeLedger.sent(client, "reminder-" + window.get() + "@" + cycle)) {
             return;
         }

@@ -60,6 +60,31 @@ public final class LifecycleRules {
         return Optional.empty();
     }
 
+    /**
+     * Whether a sweep step could write anything for this integration now: a transition, a first stamp, an owner
+     * clock to start or clear, or a reminder window reached. False means the step is read-only, so a cached copy
+     * of the client is good enough to skip it; true means the step must work on the committed row.
+     */
+    public static boolean mayNeedWrite(Integration integration, RealmPolicy policy, OwnerState owners, Instant now) {
+        if (!integration.stamped() || owners != OwnerState.VALID || integration.ownerInvalidSince().isPresent()) {
+            return true;
+        }
+        return next(integration, policy, owners, now).isPresent() || inReminderWindow(integration, policy, now);
+    }
+
+    /** The widest reminder window reached (days before the review), while the review is still ahead and issuance open. */
+    public static Optional<Integer> reminderWindow(Integration integration, RealmPolicy policy, Instant now) {
+        Optional<Instant> review = integration.nextReview();
+        if (review.isEmpty() || !now.isBefore(review.get()) || integration.status().blocksIssuance()) {
+            return Optional.empty();
+        }
+        return policy.reminderDays().stream().filter(d -> !now.isBefore(review.get().minus(Duration.ofDays(d)))).min(Integer::compare);
+    }
+
+    private static boolean inReminderWindow(Integration integration, RealmPolicy policy, Instant now) {
+        return reminderWindow(integration, policy, now).isPresent();
+    }
+
     /** Active, review-due (inside the first reminder window) or grace (review passed, grace running). */
     private static IntegrationStatus reviewStatus(Integration integration, RealmPolicy policy, Instant now) {
         Optional<Instant> review = integration.effectiveNextReview(policy.defaultReviewIntervalDays());

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -134,13 +135,21 @@ public final class LifecycleSweep {
         List<Report> result = new ArrayList<>(1);
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
-            ClientModel client = realm == null ? null : realm.getClientById(clientId);
-            if (client == null || !Integration.isIntegration(client)) {
+            ClientModel cached = realm == null ? null : realm.getClientById(clientId);
+            if (cached == null || !Integration.isIntegration(cached)) {
                 return;
             }
             session.getContext().setRealm(realm);
             RealmPolicy policy = RealmPolicyStore.read(realm);
             Instant now = Instant.now();
+            Integration seen = Integration.of(cached);
+            if (!LifecycleRules.mayNeedWrite(seen, policy, Owners.state(session, realm, seen), now)) {
+                return;
+            }
+            ClientModel client = CommittedClient.of(session, realm, cached);
+            if (client == null || !Integration.isIntegration(client)) {
+                return;
+            }
             Integration integration = Integration.of(client);
             OwnerState owners = Owners.state(session, realm, integration);
             if (!integration.stamped()) {
@@ -173,7 +182,7 @@ public final class LifecycleSweep {
     }
 
 
-    private static void applyTransition(org.keycloak.models.KeycloakSession session, RealmModel realm, ClientModel client, Transition t, Instant now) {
+    private static void applyTransition(KeycloakSession session, RealmModel realm, ClientModel client, Transition t, Instant now) {
         if (t.to() == null) {
             realm.removeClient(client.getId());
         } else if (t.to() == IntegrationStatus.SUSPENDED) {

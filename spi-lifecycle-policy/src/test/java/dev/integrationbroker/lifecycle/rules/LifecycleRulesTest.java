@@ -450,4 +450,58 @@ class LifecycleRulesTest {
             assertThat(next()).isEmpty();
         }
     }
+
+    @Nested
+    class MayNeedWrite {
+
+        private boolean mayNeedWrite(OwnerState owners) {
+            return LifecycleRules.mayNeedWrite(new Integration("crm", attributes), RealmPolicy.DEFAULTS, owners, NOW);
+        }
+
+        private void quiet() {
+            status(IntegrationStatus.ACTIVE);
+            set(NEXT_REVIEW, daysAhead(60));
+            set(LAST_USED_AT, daysAgo(1));
+        }
+
+        @Test
+        @DisplayName("given a stamped, valid, recently used integration far from its review then a step writes nothing")
+        void quietIntegration() {
+            quiet();
+
+            assertThat(mayNeedWrite(OwnerState.VALID)).isFalse();
+        }
+
+        @Test
+        @DisplayName("given an unstamped integration then a step may write (the stamp)")
+        void unstamped() {
+            quiet();
+            attributes.remove(STATUS);
+
+            assertThat(mayNeedWrite(OwnerState.VALID)).isTrue();
+        }
+
+        @Test
+        @DisplayName("given a missing owner, or a stale owner clock, then a step may write")
+        void ownerClock() {
+            quiet();
+            assertThat(mayNeedWrite(OwnerState.MISSING)).isTrue();
+
+            set(OWNER_INVALID_SINCE, daysAgo(1));
+            assertThat(mayNeedWrite(OwnerState.VALID)).isTrue();
+        }
+
+        @Test
+        @DisplayName("given a due transition or a reached reminder window then a step may write")
+        void transitionOrReminder() {
+            quiet();
+            set(NEXT_REVIEW, daysAgo(1));
+            assertThat(mayNeedWrite(OwnerState.VALID)).as("lapsed").isTrue();
+
+            set(NEXT_REVIEW, daysAhead(10));
+            status(IntegrationStatus.REVIEW_DUE);
+            assertThat(LifecycleRules.reminderWindow(new Integration("crm", attributes), RealmPolicy.DEFAULTS, NOW)).contains(14);
+            assertThat(mayNeedWrite(OwnerState.VALID)).as("inside the 14-day reminder window").isTrue();
+        }
+    }
 }
