@@ -36,6 +36,7 @@ import dev.integrationbroker.it.harness.JsonResponse;
 import dev.integrationbroker.it.harness.KeycloakIT;
 import dev.integrationbroker.it.harness.KeycloakServer;
 import dev.integrationbroker.it.harness.LocalPostgres;
+import dev.integrationbroker.it.harness.RealmSkeleton;
 import dev.integrationbroker.it.harness.ServerLog;
 
 /**
@@ -135,14 +136,8 @@ class ClusterSweepIT {
             killed.restart();
         }
         String auditRealm = "cluster-audit";
-        ObjectNode rep = MAPPER.createObjectNode().put("realm", auditRealm).put("enabled", true);
-        ArrayNode users = rep.putArray("users");
-        users.addObject().put("username", "alice").put("email", "alice@cluster.test").put("enabled", true);
-        users.addObject().put("username", "bob").put("email", "bob@cluster.test").put("enabled", true);
-        rep.putArray("clientScopes").addObject().put("name", "orders.read").put("protocol", "openid-connect");
-        ArrayNode clients = rep.putArray("clients");
-        clients.addObject().put("clientId", "orders-api").put("enabled", true).put("publicClient", false);
-        clients.addObject().put("clientId", "crm").put("enabled", true).put("publicClient", false).put("secret", "crm-secret")
+        ObjectNode rep = RealmSkeleton.of(auditRealm, "cluster.test");
+        ((ArrayNode) rep.get("clients")).addObject().put("clientId", "crm").put("enabled", true).put("publicClient", false).put("secret", "crm-secret")
                 .put("standardFlowEnabled", false).put("serviceAccountsEnabled", true).putObject("attributes")
                 .put("integration.business-owner", "alice").put("integration.technical-owner", "bob")
                 .put("integration.purpose", "Cluster audit chain test").put("integration.allowed-audiences", "orders-api")
@@ -214,14 +209,8 @@ class ClusterSweepIT {
     }
 
     private ObjectNode realmWithLapsedIntegrations() {
-        ObjectNode rep = MAPPER.createObjectNode().put("realm", realm).put("enabled", true).put("adminEventsEnabled", true);
-        rep.putObject("attributes").put("CreateDefaultClientScopes", "true");
-        ArrayNode users = rep.putArray("users");
-        users.addObject().put("username", "alice").put("email", "alice@cluster.test").put("enabled", true);
-        users.addObject().put("username", "bob").put("email", "bob@cluster.test").put("enabled", true);
-        rep.putArray("clientScopes").addObject().put("name", "orders.read").put("protocol", "openid-connect");
-        ArrayNode clients = rep.putArray("clients");
-        clients.addObject().put("clientId", "orders-api").put("enabled", true).put("publicClient", false);
+        ObjectNode rep = RealmSkeleton.of(realm, "cluster.test");
+        ArrayNode clients = (ArrayNode) rep.get("clients");
         String registered = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         for (int i = 1; i <= INTEGRATIONS; i++) {
             ObjectNode client = clients.addObject().put("clientId", String.format("int-%03d", i)).put("enabled", true)

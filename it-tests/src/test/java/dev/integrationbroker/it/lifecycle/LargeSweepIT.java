@@ -36,6 +36,7 @@ import dev.integrationbroker.it.harness.HeapProbe;
 import dev.integrationbroker.it.harness.JsonResponse;
 import dev.integrationbroker.it.harness.KeycloakIT;
 import dev.integrationbroker.it.harness.KeycloakServer;
+import dev.integrationbroker.it.harness.RealmSkeleton;
 import dev.integrationbroker.it.harness.ServerLog;
 
 /**
@@ -181,13 +182,7 @@ class LargeSweepIT {
     /** Creates a realm with {@code count} integrations whose review lapsed a day ago, the policy off; returns ms taken. */
     private static long seed(KeycloakServer server, String realm, int count) {
         long started = System.nanoTime();
-        ObjectNode rep = MAPPER.createObjectNode().put("realm", realm).put("enabled", true).put("adminEventsEnabled", true);
-        ArrayNode users = rep.putArray("users");
-        users.addObject().put("username", "alice").put("email", "alice@bulk.test").put("enabled", true);
-        users.addObject().put("username", "bob").put("email", "bob@bulk.test").put("enabled", true);
-        rep.putArray("clientScopes").addObject().put("name", "orders.read").put("protocol", "openid-connect");
-        rep.putArray("clients").addObject().put("clientId", "orders-api").put("enabled", true).put("publicClient", false);
-        assertThat(server.admin().post("/admin/realms", rep).status()).isEqualTo(201);
+        assertThat(server.admin().post("/admin/realms", RealmSkeleton.of(realm, "bulk.test")).status()).isEqualTo(201);
         policy(server, realm, "off");
 
         String registered = Instant.now().minus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
