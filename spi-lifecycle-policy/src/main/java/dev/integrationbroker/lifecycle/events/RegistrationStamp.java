@@ -4,7 +4,6 @@ import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.NEXT_R
 import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.REGISTERED_AT;
 import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.STATUS;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,18 +25,13 @@ public final class RegistrationStamp {
     }
 
     public static void apply(ClientModel client, RealmPolicy policy, Instant now) {
-        Integration integration = Integration.of(client);
-        Instant registered = integration.registeredAt().orElse(null);
-        if (registered == null) {
-            registered = now;
+        if (Integration.of(client).registeredAt().isEmpty()) {
             client.setAttribute(REGISTERED_AT, Rfc3339.format(now));
         }
         if (client.getAttribute(STATUS) == null) {
             client.setAttribute(STATUS, IntegrationStatus.ACTIVE.wire());
         }
-        Instant base = integration.lastAttestedAt().orElse(registered);
-        int days = integration.reviewIntervalDays().orElse(policy.defaultReviewIntervalDays());
-        String nextReview = Rfc3339.format(base.plus(Duration.ofDays(days)));
+        String nextReview = Rfc3339.format(Integration.of(client).scheduledReview(policy.defaultReviewIntervalDays()).orElseThrow());
         if (!Objects.equals(nextReview, client.getAttribute(NEXT_REVIEW))) {
             client.setAttribute(NEXT_REVIEW, nextReview);
         }

@@ -95,10 +95,11 @@ public record Integration(String clientId, Map<String, String> attributes) {
      * the next sweep then stamps the integration.
      */
     public Optional<Instant> effectiveNextReview(int defaultReviewIntervalDays) {
-        Optional<Instant> stored = nextReview();
-        if (stored.isPresent()) {
-            return stored;
-        }
+        return nextReview().or(() -> scheduledReview(defaultReviewIntervalDays));
+    }
+
+    /** Last attestation (or registration) plus the review interval (the realm default when none is set). */
+    public Optional<Instant> scheduledReview(int defaultReviewIntervalDays) {
         int days = reviewIntervalDays().orElse(defaultReviewIntervalDays);
         return lastAttestedAt().or(this::registeredAt).map(base -> base.plus(Duration.ofDays(days)));
     }

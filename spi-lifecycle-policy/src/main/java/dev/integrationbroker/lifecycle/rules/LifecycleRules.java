@@ -69,7 +69,7 @@ public final class LifecycleRules {
         if (!integration.stamped() || owners != OwnerState.VALID || integration.ownerInvalidSince().isPresent()) {
             return true;
         }
-        return next(integration, policy, owners, now).isPresent() || inReminderWindow(integration, policy, now);
+        return next(integration, policy, owners, now).isPresent() || reminderWindow(integration, policy, now).isPresent();
     }
 
     /** The widest reminder window reached (days before the review), while the review is still ahead and issuance open. */
@@ -79,10 +79,6 @@ public final class LifecycleRules {
             return Optional.empty();
         }
         return policy.reminderDays().stream().filter(d -> !now.isBefore(review.get().minus(Duration.ofDays(d)))).min(Integer::compare);
-    }
-
-    private static boolean inReminderWindow(Integration integration, RealmPolicy policy, Instant now) {
-        return reminderWindow(integration, policy, now).isPresent();
     }
 
     /** Active, review-due (inside the first reminder window) or grace (review passed, grace running). */

@@ -53,10 +53,6 @@ public final class LifecycleSweep {
     private final KeycloakSessionFactory factory;
     private final Runnable heartbeat;
 
-    public LifecycleSweep(KeycloakSessionFactory factory) {
-        this(factory, () -> { });
-    }
-
     /** {@code heartbeat} runs after each page read and each integration's step (the sweep lease renews there). */
     public LifecycleSweep(KeycloakSessionFactory factory, Runnable heartbeat) {
         this.factory = factory;
