@@ -80,5 +80,19 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
   echo "==> could not log in with kcadm to set the admin console theme; choose 'integration-broker' in Realm settings > Themes"
 ) &
 
+# Keycloak 26.7's build step can fail now and then with a ConcurrentModificationException when an extension
+# brings a JPA entity (keycloak/keycloak#47482, fixed in 26.8); it fails before anything is written, so such a
+# start is run again (at most three times). Any other failure ends the script with Keycloak's exit code.
+RACE='contributePersistenceXmlToJpaModel threw an exception: java.util.ConcurrentModificationException'
 cd "$KC_HOME"
-exec bin/kc.sh start-dev --http-port="$PORT" --import-realm
+for attempt in 1 2 3; do
+  set +e
+  bin/kc.sh start-dev --http-port="$PORT" --import-realm 2>&1 | tee "$RUN_DIR/keycloak-start.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ] && [ "$attempt" -lt 3 ] && grep -q "$RACE" "$RUN_DIR/keycloak-start.log"; then
+    echo "==> Keycloak's build hit its known race (keycloak/keycloak#47482); starting again"
+    continue
+  fi
+  exit "$status"
+done

@@ -45,26 +45,7 @@ final class ContainerBackend {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + log, e);
         }
-        @SuppressWarnings("resource")
-        KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + config.keycloakVersion())
-                .withAdminUsername(config.adminUser())
-                .withAdminPassword(config.adminPassword())
-                .withProviderLibsFrom(config.providerJars().stream().map(Path::toFile).toList())
-                .withRealmImportFile("demo/demo-realm.json")
-                .withLogConsumer(frame -> {
-                    synchronized (writer) {
-                        try {
-                            writer.write(frame.getUtf8String());
-                            writer.flush();
-                        } catch (IOException e) {
-                            // the log is best effort; the container keeps running
-                        }
-                    }
-                });
-        if (!extraOptions.isEmpty()) {
-            container.withCustomCommand(String.join(" ", extraOptions));
-        }
-        container.start();
+        KeycloakContainer container = startContainer(config, extraOptions, writer, log);
         URI base = URI.create(container.getAuthServerUrl().replaceAll("/$", ""));
         return new RunningServer() {
             @Override
@@ -87,5 +68,41 @@ final class ContainerBackend {
                 }
             }
         };
+    }
+
+    /** Starts the image, again when its build hit Keycloak's known race (see {@link DistributionBackend#KNOWN_BUILD_RACE}). */
+    private static KeycloakContainer startContainer(HarnessConfig config, List<String> extraOptions, BufferedWriter writer,
+            Path log) {
+        for (int attempt = 1; ; attempt++) {
+            @SuppressWarnings("resource")
+            KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + config.keycloakVersion())
+                    .withAdminUsername(config.adminUser())
+                    .withAdminPassword(config.adminPassword())
+                    .withProviderLibsFrom(config.providerJars().stream().map(Path::toFile).toList())
+                    .withRealmImportFile("demo/demo-realm.json")
+                    .withLogConsumer(frame -> {
+                        synchronized (writer) {
+                            try {
+                                writer.write(frame.getUtf8String());
+                                writer.flush();
+                            } catch (IOException e) {
+                                // the log is best effort; the container keeps running
+                            }
+                        }
+                    });
+            if (!extraOptions.isEmpty()) {
+                container.withCustomCommand(String.join(" ", extraOptions));
+            }
+            try {
+                container.start();
+                return container;
+            } catch (RuntimeException e) {
+                container.stop();
+                if (attempt == 3 || !ServerLog.read(log).contains(DistributionBackend.KNOWN_BUILD_RACE)) {
+                    throw e;
+                }
+                System.err.println("Keycloak's build hit its known build race; starting the container again");
+            }
+        }
     }
 }

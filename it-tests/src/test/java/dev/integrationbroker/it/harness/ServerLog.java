@@ -22,6 +22,19 @@ public final class ServerLog {
         }
     }
 
+    /** The log from byte {@code offset} on (what one start of a server wrote to a log it appends to). */
+    public static String readFrom(Path log, long offset) {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.min(offset, file.length());
+            byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE, file.length() - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read server log " + log, e);
+        }
+    }
+
     /** The whole log as text. */
     public static String read(Path log) {
         try {
