@@ -110,7 +110,7 @@ public final class IntegrationsResource {
     public Response sweep() {
         auth.realm().requireManageRealm();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        SweepLease lease = SweepLease.acquire(factory, SweepLease.ON_DEMAND)
+        SweepLease lease = SweepLease.acquire(factory)
                 .orElseThrow(() -> AdminErrors.conflict("a lifecycle sweep is already running in this cluster; try again when it has finished"));
         ObjectNode result = MAPPER.createObjectNode();
         ArrayNode transitions = result.putArray("transitions");
@@ -123,6 +123,9 @@ public final class IntegrationsResource {
                     item.put("reason", report.reason());
                 }
             });
+        } catch (SweepLease.LeaseLost e) {
+            throw AdminErrors.conflict("the sweep stalled and another sweep took over; the transitions it made are kept "
+                    + "and audited: run it again to see the rest");
         }
         return Response.ok(result.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }

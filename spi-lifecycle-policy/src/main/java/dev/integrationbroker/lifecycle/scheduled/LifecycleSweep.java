@@ -59,7 +59,10 @@ public final class LifecycleSweep {
         this.heartbeat = heartbeat;
     }
 
-    /** Sweeps every realm; a failure in one realm does not stop the others. Returns the number of transitions. */
+    /**
+     * Sweeps every realm; a failure in one realm does not stop the others, a lost lease stops all. Returns the
+     * number of transitions.
+     */
     public int sweepAll() {
         List<String> realmIds = new ArrayList<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream().forEach(r -> realmIds.add(r.getId())));
@@ -67,6 +70,8 @@ public final class LifecycleSweep {
         for (String realmId : realmIds) {
             try {
                 steps += sweepRealm(realmId, report -> { });
+            } catch (SweepLease.LeaseLost e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "lifecycle sweep of realm %s failed; the next sweep retries", realmId);
             }

@@ -16,7 +16,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * <p>
  * A sweep that outlasts its interval still holds the {@link SweepLease}, so another node's next slot does not
  * start a second sweep over the same integrations; a node that dies mid-sweep stops renewing the lease and it
- * expires (after two intervals, at least a minute), after which the next slot completes the work.
+ * expires within {@link SweepLease#LENGTH}, after which the next slot completes the work.
  */
 final class SweepScheduler implements Runnable {
 
@@ -31,12 +31,6 @@ final class SweepScheduler implements Runnable {
         this.interval = interval;
     }
 
-    /** Two intervals, at least a minute: long enough to survive a slow page, short enough to recover from a crash. */
-    static Duration leaseFor(Duration interval) {
-        Duration twice = interval.multipliedBy(2);
-        return twice.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : twice;
-    }
-
     @Override
     public void run() {
         long slot = Instant.now().getEpochSecond() / interval.toSeconds();
@@ -44,7 +38,7 @@ final class SweepScheduler implements Runnable {
             if (!claim(slot)) {
                 return;
             }
-            Optional<SweepLease> lease = SweepLease.acquire(factory, leaseFor(interval));
+            Optional<SweepLease> lease = SweepLease.acquire(factory);
             if (lease.isEmpty()) {
                 LOG.debugf("lifecycle sweep of slot %d skipped: an earlier sweep is still running", slot);
                 return;
@@ -60,6 +54,8 @@ final class SweepScheduler implements Runnable {
                     LOG.debugf("lifecycle sweep of slot %d: no transitions (%d ms)", slot, millis);
                 }
             }
+        } catch (SweepLease.LeaseLost e) {
+            LOG.warnf("lifecycle sweep of slot %d: %s", slot, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "lifecycle sweep failed; the next interval retries");
         }
