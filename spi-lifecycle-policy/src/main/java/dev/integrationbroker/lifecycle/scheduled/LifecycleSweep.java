@@ -44,6 +44,11 @@ public final class LifecycleSweep {
 
     /** One applied (or, in monitor mode, computed) step. */
     public record Report(String clientId, String from, String to, String reason) {
+
+        /** Whether this step deleted the client (not merely reported that it would). */
+        boolean deleted() {
+            return "deleted".equals(to);
+        }
     }
 
     static final int PAGE = 500;
@@ -120,14 +125,20 @@ public final class LifecycleSweep {
                 });
             });
             heartbeat.run();
+            int deleted = 0;
             for (String clientId : due) {
-                step(realmId, clientId).ifPresent(reports);
+                Optional<Report> report = step(realmId, clientId);
+                if (report.filter(Report::deleted).isPresent()) {
+                    deleted++;
+                }
+                report.ifPresent(reports);
                 heartbeat.run();
             }
             if (seen[0] < PAGE) {
                 return;
             }
-            first += PAGE;
+            // the clients after this page moved up by the number deleted from it: start the next page that much earlier
+            first += PAGE - deleted;
         }
     }
 
