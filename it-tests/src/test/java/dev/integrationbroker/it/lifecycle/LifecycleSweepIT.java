@@ -158,6 +158,30 @@ class LifecycleSweepIT {
     }
 
     @Test
+    @DisplayName("given an owner disabled through the admin API then the orphan-grace clock starts at once, without a token request or sweep")
+    void ownerDisabledStartsClock() {
+        assertThat(realm.client("crm").path("attributes").has("integration.owner-invalid-since")).isFalse();
+
+        JsonResponse disabled = server.admin().put(realm.adminPath("/users/" + realm.userId("bob")), Map.of("enabled", false));
+
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
+        String since = realm.client("crm").path("attributes").path("integration.owner-invalid-since").asText(null);
+        assertThat(since).isNotNull();
+        assertThat(Instant.parse(since)).isAfter(Instant.now().minusSeconds(60));
+        assertThat(realm.client("crm-reports").path("attributes").has("integration.owner-invalid-since"))
+                .as("bob is crm-reports' business owner").isTrue();
+    }
+
+    @Test
+    @DisplayName("given an owner's profile edited and still enabled then no clock starts")
+    void ownerEditedNoClock() {
+        JsonResponse edited = server.admin().put(realm.adminPath("/users/" + realm.userId("bob")), Map.of("firstName", "Robert"));
+
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(204);
+        assertThat(realm.client("crm").path("attributes").has("integration.owner-invalid-since")).isFalse();
+    }
+
+    @Test
     @DisplayName("given a disabled owner then the next token request starts the clock, and re-enabling stops it")
     void ownerDisabledClock() {
         String bob = realm.userId("bob");

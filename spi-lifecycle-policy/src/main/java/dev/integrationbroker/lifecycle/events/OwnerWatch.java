@@ -22,8 +22,9 @@ import dev.integrationbroker.lifecycle.rules.OwnerState;
 
 /**
  * Starts the orphan-grace clock ({@code integration.owner-invalid-since}) the moment an owner stops being valid:
- * at once when an owner is deleted, and at the first token request that finds an owner disabled (Keycloak
- * publishes no event for a disable). The clock stops when both owners are valid again.
+ * at once when an owner is deleted or disabled through the admin API ({@link OwnerAdminEvents}), and otherwise
+ * (a user disabled by a federation sync, say) at the first token request or sweep that finds it. The clock stops
+ * when both owners are valid again.
  */
 public final class OwnerWatch implements ProviderEventListener {
 
@@ -47,13 +48,43 @@ public final class OwnerWatch implements ProviderEventListener {
             }
             Instant now = Instant.now();
             ClientPages.forEach(session, realm, client -> {
-                if (username.equals(client.getAttribute(BUSINESS_OWNER)) || username.equals(client.getAttribute(TECHNICAL_OWNER))) {
+                if (owns(username, client)) {
                     startClock(session, client, now);
                 }
             });
         } catch (RuntimeException e) {
             LOG.warnf("realm %s: could not mark the integrations of a deleted owner: %s", realm.getName(), e.getMessage());
         }
+    }
+
+    /**
+     * An owner's account was updated through the admin API: if the user is now disabled, the clock of each
+     * integration they own starts at once. Re-enabling is left to the next token request or sweep, which stop
+     * the clock once both owners are valid, so an ordinary profile edit costs no walk over the realm's clients.
+     */
+    public static void ownerUpdated(KeycloakSession session, RealmModel realm, String userId) {
+        try {
+            if (RealmPolicyStore.read(realm).mode() != PolicyMode.ENFORCE) {
+                return;
+            }
+            UserModel user = session.users().getUserById(realm, userId);
+            if (user == null || user.isEnabled() || user.getServiceAccountClientLink() != null) {
+                return;
+            }
+            String username = user.getUsername();
+            Instant now = Instant.now();
+            ClientPages.forEach(session, realm, client -> {
+                if (owns(username, client)) {
+                    startClock(session, client, now);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("realm %s: could not mark the integrations of a disabled owner: %s", realm.getName(), e.getMessage());
+        }
+    }
+
+    private static boolean owns(String username, ClientModel client) {
+        return username.equals(client.getAttribute(BUSINESS_OWNER)) || username.equals(client.getAttribute(TECHNICAL_OWNER));
     }
 
     /** Keeps the clock in step with the owners' state seen now; writes only when the state changes. */
