@@ -323,6 +323,18 @@ class AdminEventAuditTest {
         }
 
         @Test
+        @DisplayName("given the sweep's event naming the client's id then the client is looked up by id, never by a flushing clientId query")
+        void looksUpById() {
+            fixture.keycloak.client("c-1", "crm-sync", Metadata.with(Metadata.crm(), "integration.status", "suspended"));
+
+            send(sweep("c-1", "{\"action\":\"lifecycle\",\"clientId\":\"crm-sync\",\"from\":\"grace\",\"to\":\"suspended\","
+                    + "\"reason\":\"review-lapsed\"}"));
+
+            assertThat(fixture.only().at("/integration/status").asText()).isEqualTo("suspended");
+            org.mockito.Mockito.verify(fixture.keycloak.realm, org.mockito.Mockito.never()).getClientByClientId("crm-sync");
+        }
+
+        @Test
         @DisplayName("given a monitor-mode sweep then lifecycle.would-transition shows the status it would have had")
         void wouldTransition() {
             fixture.keycloak.client("c-1", "crm-sync", Metadata.crm());
@@ -349,6 +361,7 @@ class AdminEventAuditTest {
                     return fixture.keycloak.session;
                 }
             });
+            org.mockito.Mockito.when(fixture.keycloak.realm.getClientById("c-1")).thenReturn(null);
             org.mockito.Mockito.when(fixture.keycloak.realm.getClientByClientId("crm-sync")).thenReturn(null);
             fixture.snapshots.put(FakeKeycloak.REALM_ID, "c-1", Json.parseObject("{}"), 0);
 
