@@ -27,11 +27,15 @@ import org.keycloak.provider.ProviderFactory;
  */
 class ServiceRegistrationTest {
 
-    /** SPEC §6: service interface (services file name) to the provider id registered under it. */
+    /**
+     * SPEC §6, plus the owner watch (a global admin-event listener the README's provider table lists): service
+     * interface (services file name) to the provider id registered under it.
+     */
     private static final Map<String, String> SPEC_IDS = Map.of(
             "org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory", "integrations",
             "dev.integrationbroker.lifecycle.spi.IntegrationLifecycleProviderFactory", "default",
-            "org.keycloak.services.clientregistration.ClientRegistrationProviderFactory", "integration");
+            "org.keycloak.services.clientregistration.ClientRegistrationProviderFactory", "integration",
+            "org.keycloak.events.EventListenerProviderFactory", "integration-owner-watch");
 
     /** Services files that register something other than a provider factory (an SPI definition). */
     private static final Map<String, String> SPI_DEFINITIONS = Map.of(

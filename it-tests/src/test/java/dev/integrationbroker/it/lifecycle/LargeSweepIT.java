@@ -27,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.integrationbroker.it.harness.DedicatedServer;
@@ -187,18 +186,8 @@ class LargeSweepIT {
 
         String registered = Instant.now().minus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         for (int first = 0; first < count; first += IMPORT_CHUNK) {
-            ObjectNode partial = MAPPER.createObjectNode().put("ifResourceExists", "FAIL");
-            ArrayNode clients = partial.putArray("clients");
-            for (int i = first; i < Math.min(count, first + IMPORT_CHUNK); i++) {
-                ObjectNode client = clients.addObject().put("clientId", String.format("bulk-%05d", i)).put("enabled", true)
-                        .put("publicClient", false).put("secret", "bulk-secret-" + i).put("standardFlowEnabled", false)
-                        .put("serviceAccountsEnabled", true);
-                client.putObject("attributes")
-                        .put("integration.business-owner", "alice").put("integration.technical-owner", "bob")
-                        .put("integration.purpose", "Bulk sweep test integration " + i).put("integration.vendor", "bulk")
-                        .put("integration.allowed-audiences", "orders-api").put("integration.allowed-scopes", "orders.read")
-                        .put("integration.review-interval-days", "30").put("integration.registered-at", registered);
-            }
+            ObjectNode partial = RealmSkeleton.integrations("bulk", first, Math.min(count, first + IMPORT_CHUNK), true,
+                    java.util.Map.of("integration.registered-at", registered));
             JsonResponse response = server.admin().post("/admin/realms/" + realm + "/partialImport", partial);
             assertThat(response.status()).as("partial import of integrations %d.. into %s: %s", first, realm, response.body()).isEqualTo(200);
         }

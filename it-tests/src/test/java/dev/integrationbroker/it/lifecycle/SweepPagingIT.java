@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.integrationbroker.it.harness.JsonResponse;
@@ -33,7 +32,6 @@ class SweepPagingIT {
     /** More than one sweep page (500), so the deletions of the first page shift the second. */
     private static final int RETIRED = 520;
     private static final String REALM = "sweep-pages";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KeycloakServer server;
 
@@ -74,20 +72,9 @@ class SweepPagingIT {
     private void importRetired(int count) {
         String longAgo = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         for (int first = 0; first < count; first += 100) {
-            ObjectNode partial = MAPPER.createObjectNode().put("ifResourceExists", "FAIL");
-            ArrayNode clients = partial.putArray("clients");
-            for (int i = first; i < Math.min(count, first + 100); i++) {
-                ObjectNode client = clients.addObject().put("clientId", String.format("pages-%05d", i)).put("enabled", false)
-                        .put("publicClient", false).put("secret", "pages-secret-" + i).put("standardFlowEnabled", false)
-                        .put("serviceAccountsEnabled", true);
-                client.putObject("attributes")
-                        .put("integration.business-owner", "alice").put("integration.technical-owner", "bob")
-                        .put("integration.purpose", "Paging test integration " + i).put("integration.vendor", "pages")
-                        .put("integration.allowed-audiences", "orders-api").put("integration.allowed-scopes", "orders.read")
-                        .put("integration.review-interval-days", "30").put("integration.registered-at", longAgo)
-                        .put("integration.status", "retired").put("integration.suspended-reason", "manual")
-                        .put("integration.suspended-at", longAgo);
-            }
+            ObjectNode partial = RealmSkeleton.integrations("pages", first, Math.min(count, first + 100), false, Map.of(
+                    "integration.registered-at", longAgo, "integration.status", "retired",
+                    "integration.suspended-reason", "manual", "integration.suspended-at", longAgo));
             JsonResponse response = server.admin().post("/admin/realms/" + REALM + "/partialImport", partial);
             assertThat(response.status()).as("partial import of %d..: %s", first, response).isEqualTo(200);
         }

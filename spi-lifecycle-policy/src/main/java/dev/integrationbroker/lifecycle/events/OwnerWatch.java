@@ -5,6 +5,8 @@ import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.OWNER_
 import static dev.integrationbroker.lifecycle.model.IntegrationAttributes.TECHNICAL_OWNER;
 
 import java.time.Instant;
+import java.util.function.Supplier;
+
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -37,24 +39,8 @@ public final class OwnerWatch implements ProviderEventListener {
         }
     }
 
-    /**
-     * Walks the realm's clients page by page (client attributes are not searchable unless the server is configured
-     * so); never lets a failure here break the user deletion itself.
-     */
     private static void ownerGone(KeycloakSession session, RealmModel realm, String username) {
-        try {
-            if (RealmPolicyStore.read(realm).mode() != PolicyMode.ENFORCE) {
-                return;
-            }
-            Instant now = Instant.now();
-            ClientPages.forEach(session, realm, client -> {
-                if (owns(username, client)) {
-                    startClock(session, client, now);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("realm %s: could not mark the integrations of a deleted owner: %s", realm.getName(), e.getMessage());
-        }
+        startClocks(session, realm, () -> username, "a deleted owner");
     }
 
     /**
@@ -63,15 +49,27 @@ public final class OwnerWatch implements ProviderEventListener {
      * the clock once both owners are valid, so an ordinary profile edit costs no walk over the realm's clients.
      */
     public static void ownerUpdated(KeycloakSession session, RealmModel realm, String userId) {
+        startClocks(session, realm, () -> {
+            UserModel user = session.users().getUserById(realm, userId);
+            boolean disabledOwner = user != null && !user.isEnabled() && user.getServiceAccountClientLink() == null;
+            return disabledOwner ? user.getUsername() : null;
+        }, "a disabled owner");
+    }
+
+    /**
+     * Starts the clock of every integration the owner named by {@code owner} (none when it answers null) owns, in
+     * an enforcing realm. Walks the realm's clients page by page (client attributes are not searchable unless the
+     * server is configured so); never lets a failure here break the user's deletion or update itself.
+     */
+    private static void startClocks(KeycloakSession session, RealmModel realm, Supplier<String> owner, String whose) {
         try {
             if (RealmPolicyStore.read(realm).mode() != PolicyMode.ENFORCE) {
                 return;
             }
-            UserModel user = session.users().getUserById(realm, userId);
-            if (user == null || user.isEnabled() || user.getServiceAccountClientLink() != null) {
+            String username = owner.get();
+            if (username == null) {
                 return;
             }
-            String username = user.getUsername();
             Instant now = Instant.now();
             ClientPages.forEach(session, realm, client -> {
                 if (owns(username, client)) {
@@ -79,7 +77,7 @@ public final class OwnerWatch implements ProviderEventListener {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warnf("realm %s: could not mark the integrations of a disabled owner: %s", realm.getName(), e.getMessage());
+            LOG.warnf("realm %s: could not mark the integrations of %s: %s", realm.getName(), whose, e.getMessage());
         }
     }
 
