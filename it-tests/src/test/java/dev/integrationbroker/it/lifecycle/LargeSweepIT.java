@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -176,6 +177,32 @@ class LargeSweepIT {
         Matcher idle = IDLE.matcher(ServerLog.read(server.logFile()).substring(logBefore));
         assertThat(idle.find()).isTrue();
         record(String.format("a scheduled sweep with nothing to do over %,d integrations: %s ms", SMALL + LARGE, idle.group(1)), true);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("given 10,000 integrations in an enforcing realm when a user is deleted and their owner disabled then both answer and the owner watch's cost is recorded")
+    void ownerWatchAtScale() {
+        KeycloakServer server = dedicated.server();
+        String realm = "/admin/realms/bulk-large";
+        JsonResponse created = server.admin().post(realm + "/users", MAPPER.createObjectNode().put("username", "carol").put("enabled", true));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String carol = server.admin().getOk(realm + "/users?username=carol&exact=true").get(0).path("id").asText();
+        String bob = server.admin().getOk(realm + "/users?username=bob&exact=true").get(0).path("id").asText();
+
+        long started = System.nanoTime();
+        JsonResponse deleted = server.admin().delete(realm + "/users/" + carol);
+        long deleteMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        started = System.nanoTime();
+        JsonResponse disabled = server.admin().put(realm + "/users/" + bob, MAPPER.createObjectNode().put("enabled", false));
+        long disableMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        record(String.format("owner watch in a realm of %,d integrations: deleting a user who owns none %,d ms; disabling the"
+                + " technical owner of all of them %,d ms", LARGE, deleteMillis, disableMillis), true);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
+        JsonNode last = server.admin().getOk(realm + "/clients?clientId=" + String.format("bulk-%05d", LARGE - 1) + "&search=false").get(0);
+        assertThat(last.path("attributes").has("integration.owner-invalid-since")).as("the last integration's orphan clock").isTrue();
     }
 
     /** Creates a realm with {@code count} integrations whose review lapsed a day ago, the policy off; returns ms taken. */
