@@ -2,7 +2,6 @@ package dev.integrationbroker.lifecycle.email;
 
 import java.io.IOException;
 import java.text.MessageFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

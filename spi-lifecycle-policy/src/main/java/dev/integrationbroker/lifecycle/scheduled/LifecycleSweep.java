@@ -24,7 +24,6 @@ import dev.integrationbroker.lifecycle.events.SystemAdminEvents;
 import dev.integrationbroker.lifecycle.events.WriteMarks;
 import dev.integrationbroker.lifecycle.model.Integration;
 import dev.integrationbroker.lifecycle.model.IntegrationStatus;
-import dev.integrationbroker.lifecycle.model.Rfc3339;
 import dev.integrationbroker.lifecycle.policy.PolicyMode;
 import dev.integrationbroker.lifecycle.policy.RealmPolicy;
 import dev.integrationbroker.lifecycle.policy.RealmPolicyStore;
